@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from cranesclub import views
+
+admin.site.site_header = "Cranes Club curators"
+admin.site.site_title = "Cranes Club admin"
+admin.site.index_title = "Catalogue, FAQ and club business"
+
+urlpatterns = [
+    path("", include("facts.urls")),
+    path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots"),
+]
+
+handler500 = "cranesclub.views.server_error"
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,126 @@
+"""Loading the checked-in catalogue (facts/seed/catalogue.yaml) into the database.
+
+Records are keyed on slug. By default only missing records are created, so a curator's edits
+in the admin survive `make run`; `update=True` makes the database match the file again.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+from django.utils.text import slugify
+
+from facts.models import Category, Fact, FaqEntry, Source
+
+SEED_FILE = Path(__file__).resolve().parent / "seed" / "catalogue.yaml"
+
+
+@dataclass
+class Report:
+    lines: list[str] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+
+    def add(self, outcome: str, kind: str, slug: str) -> None:
+        self.counts[outcome] += 1
+        if outcome != "unchanged":
+            self.lines.append(f"{outcome:>9} {kind} {slug}")
+
+    def summary(self) -> str:
+        return ", ".join(f"{self.counts[k]} {k}" for k in ("created", "updated", "kept", "unchanged"))
+
+
+def read_seed(path: Path = SEED_FILE) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def load_catalogue(data: dict, *, update: bool = False, dry_run: bool = False) -> Report:
+    report = Report()
+    with transaction.atomic():
+        categories = {
+            item["slug"]: _sync(report, Category, item["slug"], _category_fields(item, position), update)
+            for position, item in enumerate(data["categories"], start=1)
+        }
+        facts = {}
+        for position, item in enumerate(data["facts"], start=1):
+            slug = item.get("slug") or slugify(item["title"])
+            fields = _fact_fields(item, position, categories[item["category"]])
+            facts[slug] = _sync(report, Fact, slug, fields, update, sources=item.get("sources", []))
+        for position, item in enumerate(data["faq"], start=1):
+            entry = _sync(report, FaqEntry, item["slug"], _faq_fields(item, position), update)
+            entry.facts.set([facts[slug] for slug in item.get("facts", [])])
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def _category_fields(item: dict, position: int) -> dict:
+    return {"name": item["name"], "description": item.get("description", ""), "position": position}
+
+
+def _fact_fields(item: dict, position: int, category: Category) -> dict:
+    return {
+        "title": item["title"],
+        "summary": item["summary"],
+        "body": item["body"],
+        "category": category,
+        "position": position,
+        "status": item["status"],
+        "claim": item.get("claim", ""),
+        "status_note": item.get("status_note", ""),
+        "spoiler": item.get("spoiler", False),
+        "featured": item.get("featured", False),
+    }
+
+
+def _faq_fields(item: dict, position: int) -> dict:
+    return {"question": item["question"], "answer": item["answer"], "position": position}
+
+
+def _sync(report: Report, model, slug: str, fields: dict, update: bool, sources=None):
+    kind = model._meta.verbose_name
+    obj = model.objects.filter(slug=slug).first()
+    if obj is None:
+        obj = model.objects.create(slug=slug, **fields)
+        _replace_sources(obj, sources)
+        report.add("created", kind, slug)
+        return obj
+    changed = {name for name, value in fields.items() if getattr(obj, name) != value}
+    if sources is not None and _source_rows(obj.sources.all()) != _source_rows(sources):
+        changed.add("sources")
+    if not changed:
+        report.add("unchanged", kind, slug)
+    elif update:
+        for name, value in fields.items():
+            setattr(obj, name, value)
+        obj.save()
+        _replace_sources(obj, sources)
+        report.add("updated", kind, f"{slug} ({', '.join(sorted(changed))})")
+    else:
+        report.add("kept", kind, f"{slug} (differs in {', '.join(sorted(changed))}; --update overwrites)")
+    return obj
+
+
+SOURCE_FIELDS = ("title", "publisher", "url", "date", "quote")
+
+
+def _source_rows(sources) -> list[tuple]:
+    def value(source, name):
+        return getattr(source, name) if isinstance(source, Source) else source.get(name)
+
+    return [tuple(value(s, name) or None for name in SOURCE_FIELDS) for s in sources]
+
+
+def _replace_sources(fact, sources) -> None:
+    if sources is None:
+        return
+    fact.sources.all().delete()
+    Source.objects.bulk_create(
+        Source(fact=fact, position=position, **{name: item.get(name) or _blank(name) for name in SOURCE_FIELDS})
+        for position, item in enumerate(sources, start=1)
+    )
+
+
+def _blank(name: str):
+    return None if name == "date" else ""

@@ -1,0 +1,140 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('facts:list')}?category={self.slug}"
+
+
+class Status(models.TextChoices):
+    VERIFIED = "verified", "Verified"
+    DISPUTED = "disputed", "Disputed"
+    UNVERIFIED = "unverified", "Unverified"
+    REFUTED = "refuted", "Refuted"
+
+
+class FactQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def featured(self):
+        return self.filter(featured=True)
+
+    def search(self, query: str):
+        words = query.split()[:8]
+        condition = Q()
+        for word in words:
+            condition &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+        return self.filter(condition)
+
+    def before(self, fact: "Fact"):
+        earlier = Q(position__lt=fact.position) | Q(position=fact.position, pk__lt=fact.pk)
+        return self.filter(earlier).order_by("-position", "-pk")
+
+    def after(self, fact: "Fact"):
+        later = Q(position__gt=fact.position) | Q(position=fact.position, pk__gt=fact.pk)
+        return self.filter(later).order_by("position", "pk")
+
+    def related_to(self, fact: "Fact"):
+        return self.filter(category=fact.category_id).exclude(pk=fact.pk)
+
+    def for_list(self):
+        return self.select_related("category").defer("body", "claim", "status_note")
+
+
+class Fact(models.Model):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    summary = models.TextField(help_text="One or two sentences shown in the catalogue.")
+    body = models.TextField(help_text="The full text. Blank lines separate paragraphs.")
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="facts")
+    position = models.PositiveIntegerField(default=0, db_index=True)
+    published = models.BooleanField(default=True)
+    featured = models.BooleanField(default=False, help_text="Shown on the home page.")
+    spoiler = models.BooleanField(default=False, help_text="Reveals the plot; shown collapsed.")
+    claim = models.TextField(blank=True, help_text="What the article claimed, in the site's words.")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.UNVERIFIED)
+    status_note = models.TextField(blank=True, help_text="The curator's note on what the sources say.")
+    image = models.ImageField(upload_to="facts/", blank=True)
+    image_alt = models.CharField(max_length=200, blank=True, help_text="Describe the image for screen readers.")
+    image_credit = models.CharField(max_length=200, blank=True)
+    image_licence = models.CharField(max_length=100, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = FactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "id"]
+        indexes = [models.Index(fields=["published", "position"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("facts:detail", kwargs={"slug": self.slug})
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.body.split("\n\n") if p.strip()]
+
+
+class Source(models.Model):
+    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    date = models.DateField(null=True, blank=True)
+    quote = models.TextField(blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class FaqQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class FaqEntry(models.Model):
+    question = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=100, unique=True, help_text="The anchor: /faq/#slug")
+    answer = models.TextField(help_text="Blank lines separate paragraphs.")
+    facts = models.ManyToManyField(Fact, blank=True, related_name="faq_entries", help_text="Facts the answer rests on.")
+    position = models.PositiveIntegerField(default=0)
+    published = models.BooleanField(default=True)
+
+    objects = FaqQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = "FAQ entry"
+        verbose_name_plural = "FAQ entries"
+
+    def __str__(self) -> str:
+        return self.question
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('facts:faq')}#{self.slug}"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.answer.split("\n\n") if p.strip()]

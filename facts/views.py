@@ -1,0 +1,64 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from facts import film
+from facts.models import Category, Fact, FaqEntry
+
+MAX_QUERY_LENGTH = 100
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    featured = Fact.objects.published().featured().for_list()[:3]
+    return render(request, "facts/home.html", {"film": film, "featured": featured})
+
+
+def fact_list(request: HttpRequest) -> HttpResponse:
+    categories = list(Category.objects.all())
+    facts = Fact.objects.published().for_list()
+
+    category = None
+    category_slug = request.GET.get("category", "")
+    if category_slug:
+        category = next((c for c in categories if c.slug == category_slug), None)
+        facts = facts.filter(category=category) if category else facts.none()
+
+    # Long queries are cut rather than refused: a pasted paragraph still searches.
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    if query:
+        facts = facts.search(query)
+
+    paginator = Paginator(facts, settings.FACTS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "facts/fact_list.html",
+        {
+            "page": page,
+            "categories": categories,
+            "category": category,
+            "category_slug": category_slug,
+            "query": query,
+        },
+    )
+
+
+def fact_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    fact = get_object_or_404(Fact.objects.published().select_related("category").prefetch_related("sources"), slug=slug)
+    others = Fact.objects.published().for_list()
+    context = {
+        "fact": fact,
+        "previous": others.before(fact).first(),
+        "next": others.after(fact).first(),
+        "related": others.related_to(fact)[:3],
+    }
+    return render(request, "facts/fact_detail.html", context)
+
+
+def faq(request: HttpRequest) -> HttpResponse:
+    entries = FaqEntry.objects.published().prefetch_related(
+        Prefetch("facts", queryset=Fact.objects.published().only("title", "slug"))
+    )
+    return render(request, "facts/faq.html", {"entries": entries})

@@ -1,0 +1,73 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from facts.models import Category, Fact, FaqEntry, Source, Status
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def category(db):
+    return Category.objects.create(name="Awards and reception", slug="awards", position=1)
+
+
+@pytest.fixture
+def other_category(db):
+    return Category.objects.create(name="Music", slug="music", position=2)
+
+
+@pytest.fixture
+def make_fact(category):
+    counter = iter(range(1, 10_000))
+
+    def make(**fields):
+        number = next(counter)
+        fields.setdefault("title", f"Fact number {number}")
+        fields.setdefault("slug", f"fact-{number}")
+        fields.setdefault("summary", f"Summary of fact {number}.")
+        fields.setdefault("body", f"Body of fact {number}.")
+        fields.setdefault("category", category)
+        fields.setdefault("position", number)
+        return Fact.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def fact(make_fact):
+    fact = make_fact(
+        title="Palme d’Or Winner",
+        slug="palme-dor-winner",
+        summary="Won the Palme d'Or at Cannes in 1958.",
+        status=Status.VERIFIED,
+    )
+    Source.objects.create(fact=fact, title="Palmarès du Festival 1958", publisher="INA", url="https://example.org/ina")
+    return fact
+
+
+@pytest.fixture
+def faq_entry(fact):
+    entry = FaqEntry.objects.create(question="What awards has it won?", slug="awards", answer="The Palme d'Or.")
+    entry.facts.add(fact)
+    return entry
+
+
+@pytest.fixture
+def member(django_user_model):
+    return django_user_model.objects.create_user("veronika", "veronika@example.org", "squirrel-1941")
+
+
+@pytest.fixture
+def curator(django_user_model):
+    user = django_user_model.objects.create_user("curator", "curator@example.org", "cranes-1957", is_staff=True)
+    user.groups.add(Group.objects.get(name="Curators"))
+    return user
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client
