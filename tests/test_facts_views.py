@@ -125,3 +125,12 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin(client):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     assert b"Disallow: /admin/" in response.content
+
+
+def test_server_error_page_is_designed_and_needs_no_database(rf, django_assert_num_queries):
+    from cranesclub.views import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
