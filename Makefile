@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+DEMO ?= 1
 
 .PHONY: run test lint format check-python migrate seed serve clean
 
@@ -28,6 +29,7 @@ run: export DJANGO_DEBUG ?= 1
 run: $(VENV)/.requirements node_modules/.installed
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_catalogue
+	@if [ "$(DEMO)" != "0" ]; then $(BIN)/python manage.py load_demo_screenings; fi
 	@echo
 	@echo "  Cranes Club is running at http://$(HOST):$(PORT)/"
 	@echo "  Make a curator account:  $(BIN)/python manage.py createsuperuser"

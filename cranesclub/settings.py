@@ -120,7 +120,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "facts:home"
+LOGOUT_REDIRECT_URL = "facts:home"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("CLUB_TIME_ZONE", "Europe/London")
@@ -192,4 +194,5 @@ LOGGING = {
 }
 
 # The club's own settings.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 FACTS_PER_PAGE = 12

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from cranesclub import views
+from screenings.views import ScreeningFeed
 
 admin.site.site_header = "Cranes Club curators"
 admin.site.site_title = "Cranes Club admin"
@@ -11,6 +12,9 @@ admin.site.index_title = "Catalogue, FAQ and club business"
 
 urlpatterns = [
     path("", include("facts.urls")),
+    path("screenings/", include("screenings.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("feeds/screenings/", ScreeningFeed(), name="screening_feed"),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),

@@ -6,13 +6,15 @@ from django.shortcuts import get_object_or_404, render
 
 from facts import film
 from facts.models import Category, Fact, FaqEntry
+from screenings.models import Screening
 
 MAX_QUERY_LENGTH = 100
 
 
 def home(request: HttpRequest) -> HttpResponse:
     featured = Fact.objects.published().featured().for_list()[:3]
-    return render(request, "facts/home.html", {"film": film, "featured": featured})
+    next_screening = Screening.objects.upcoming().scheduled().for_list().first()
+    return render(request, "facts/home.html", {"film": film, "featured": featured, "next_screening": next_screening})
 
 
 def fact_list(request: HttpRequest) -> HttpResponse:

@@ -71,3 +71,55 @@ def curator(django_user_model):
 def curator_client(client, curator):
     client.force_login(curator)
     return client
+
+
+@pytest.fixture
+def venue(db):
+    from screenings.models import Venue
+
+    return Venue.objects.create(name="The Small Hall", address="12 Embankment Road")
+
+
+@pytest.fixture
+def make_screening(venue):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from screenings.models import Screening
+
+    counter = iter(range(1, 10_000))
+
+    def make(**fields):
+        number = next(counter)
+        fields.setdefault("title", f"Screening {number}")
+        fields.setdefault("slug", f"screening-{number}")
+        fields.setdefault("starts_at", timezone.now() + timedelta(days=number))
+        fields.setdefault("venue", venue)
+        fields.setdefault("capacity", 3)
+        return Screening.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def screening(make_screening):
+    return make_screening(title="Autumn screening", slug="autumn", max_guests=2)
+
+
+@pytest.fixture
+def make_member(django_user_model):
+    counter = iter(range(1, 10_000))
+
+    def make(**fields):
+        number = next(counter)
+        return django_user_model.objects.create_user(
+            fields.pop("username", f"member{number}"), f"member{number}@example.org", "pw", **fields
+        )
+
+    return make
+
+
+@pytest.fixture
+def other_member(make_member):
+    return make_member(username="boris", display_name="Boris")

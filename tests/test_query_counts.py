@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 
 from facts.models import FaqEntry, Source
+from screenings import services
+from screenings.models import Rsvp
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +20,7 @@ def make_many(make_fact, count):
 
 
 PAGES = {
-    "home": (lambda facts: reverse("facts:home"), 1),
+    "home": (lambda facts: reverse("facts:home"), 2),
     "fact list": (lambda facts: reverse("facts:list"), 3),
     "fact search": (lambda facts: reverse("facts:list") + "?q=fact&category=awards", 3),
     "fact detail": (lambda facts: facts[len(facts) // 2].get_absolute_url(), 5),
@@ -33,3 +35,37 @@ def test_page_query_count_does_not_grow_with_facts(client, make_fact, django_ass
     url = url_for(make_many(make_fact, count))
     with django_assert_num_queries(expected):
         assert client.get(url).status_code == 200
+
+
+def make_screenings_with_rsvps(make_screening, make_member, count):
+    members = [make_member() for _ in range(5)]
+    screenings = [make_screening(capacity=3) for _ in range(count)]
+    for screening in screenings:
+        for member in members:
+            services.rsvp(member=member, screening=screening)
+    return screenings
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_screening_list_query_count_does_not_grow(
+    client, make_screening, make_member, django_assert_num_queries, count
+):
+    make_screenings_with_rsvps(make_screening, make_member, count)
+    with django_assert_num_queries(1):
+        assert client.get(reverse("screenings:list")).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_screening_detail_query_count_does_not_grow_with_rsvps(
+    client, make_screening, make_member, django_assert_num_queries, count
+):
+    screening = make_screening(capacity=count)
+    for _ in range(count + 2):
+        services.rsvp(member=make_member(), screening=screening)
+    waiting = Rsvp.objects.filter(status="waitlisted").last().member
+    with django_assert_num_queries(1):
+        assert client.get(screening.get_absolute_url()).status_code == 200
+    client.force_login(waiting)
+    # session, user, screening, own RSVP, waitlist position, who is going
+    with django_assert_num_queries(6):
+        assert client.get(screening.get_absolute_url()).status_code == 200

@@ -1,0 +1,184 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Venue(models.Model):
+    name = models.CharField(max_length=120)
+    address = models.TextField()
+    map_url = models.URLField(blank=True, help_text="Optional link to a map.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ScreeningStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class RsvpStatus(models.TextChoices):
+    GOING = "going", "Going"
+    WAITLISTED = "waitlisted", "On the waitlist"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+GOING_SEATS = Coalesce(Sum(1 + F("rsvps__guests"), filter=Q(rsvps__status=RsvpStatus.GOING)), 0)
+
+
+class ScreeningQuerySet(models.QuerySet):
+    def upcoming(self):
+        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")
+
+    def scheduled(self):
+        return self.filter(status=ScreeningStatus.SCHEDULED)
+
+    def past(self):
+        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+
+    def with_seats_taken(self):
+        return self.annotate(
+            seats_taken=GOING_SEATS,
+            waitlist_count=Count("rsvps", filter=Q(rsvps__status=RsvpStatus.WAITLISTED)),
+        )
+
+    def for_list(self):
+        return self.select_related("venue").with_seats_taken()
+
+
+class Screening(models.Model):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    starts_at = models.DateTimeField(db_index=True)
+    duration_minutes = models.PositiveIntegerField(default=150, help_text="Film and discussion, in minutes.")
+    ends_at = models.DateTimeField(editable=False, db_index=True)
+    venue = models.ForeignKey(Venue, on_delete=models.PROTECT, related_name="screenings")
+    description = models.TextField(blank=True)
+    capacity = models.PositiveIntegerField()
+    max_guests = models.PositiveSmallIntegerField(default=0, help_text="Guests a member may bring; 0 for none.")
+    print_version = models.CharField("print shown", max_length=200, blank=True, help_text="e.g. 2018 2K restoration")
+    runtime_minutes = models.PositiveIntegerField("film runtime", default=97)
+    subtitles = models.CharField("subtitle language", max_length=60, default="English", blank=True)
+    status = models.CharField(max_length=10, choices=ScreeningStatus.choices, default=ScreeningStatus.SCHEDULED)
+    revision = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Bumped when time, place or status change."
+    )
+    rsvp_opens_at = models.DateTimeField("RSVP opens", null=True, blank=True, help_text="Empty: open now.")
+    rsvp_closes_at = models.DateTimeField("RSVP closes", null=True, blank=True, help_text="Empty: at the start.")
+    image = models.ImageField(upload_to="screenings/", blank=True)
+    image_alt = models.CharField(max_length=200, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = ScreeningQuerySet.as_manager()
+
+    SCHEDULE_FIELDS = ("starts_at", "ends_at", "venue_id", "status")
+
+    class Meta:
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(capacity__gte=1), name="screening_has_seats"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.ends_at = self.starts_at + timedelta(minutes=self.duration_minutes)
+        if self.schedule_changed:
+            self.revision += 1
+            if kwargs.get("update_fields"):
+                kwargs["update_fields"] = {*kwargs["update_fields"], "ends_at", "revision"}
+        super().save(*args, **kwargs)
+        self._loaded_schedule = self._schedule()
+
+    def get_absolute_url(self) -> str:
+        return reverse("screenings:detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_schedule = instance._schedule()
+        return instance
+
+    def _schedule(self) -> tuple:
+        return tuple(self.__dict__.get(name) for name in self.SCHEDULE_FIELDS)
+
+    @property
+    def schedule_changed(self) -> bool:
+        """True when time, place or status differ from what was loaded: calendars need a new SEQUENCE."""
+        loaded = getattr(self, "_loaded_schedule", None)
+        return loaded is not None and loaded != self._schedule()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == ScreeningStatus.CANCELLED
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+    @property
+    def seats_left(self) -> int:
+        """Needs `seats_taken`, from `with_seats_taken()` or set by the caller."""
+        return max(self.capacity - self.seats_taken, 0)
+
+    def rsvp_closed_reason(self, now=None) -> str:
+        """Why an RSVP is refused now, or "" when it is open."""
+        now = now or timezone.now()
+        if self.is_cancelled:
+            return "This screening has been cancelled."
+        if self.starts_at <= now:
+            return "This screening has already started."
+        if self.rsvp_opens_at and now < self.rsvp_opens_at:
+            return f"RSVPs open on {timezone.localtime(self.rsvp_opens_at):%-d %B at %H:%M}."
+        if self.rsvp_closes_at and now >= self.rsvp_closes_at:
+            return "RSVPs for this screening have closed."
+        return ""
+
+
+class RsvpQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status__in=[RsvpStatus.GOING, RsvpStatus.WAITLISTED])
+
+    def going(self):
+        return self.filter(status=RsvpStatus.GOING)
+
+    def waitlisted(self):
+        return self.filter(status=RsvpStatus.WAITLISTED).order_by("queued_at", "pk")
+
+
+class Rsvp(models.Model):
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="rsvps")
+    screening = models.ForeignKey(Screening, on_delete=models.CASCADE, related_name="rsvps")
+    status = models.CharField(max_length=10, choices=RsvpStatus.choices)
+    guests = models.PositiveSmallIntegerField(default=0)
+    queued_at = models.DateTimeField(default=timezone.now, help_text="First come, first served on the waitlist.")
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = RsvpQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["queued_at", "pk"]
+        verbose_name = "RSVP"
+        constraints = [
+            models.UniqueConstraint(fields=["member", "screening"], name="one_rsvp_per_member_and_screening"),
+        ]
+        indexes = [models.Index(fields=["screening", "status", "queued_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.member} · {self.screening} · {self.get_status_display()}"
+
+    @property
+    def party_size(self) -> int:
+        return 1 + self.guests

@@ -1,0 +1,135 @@
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from screenings import calendars, services
+from screenings.forms import RsvpForm
+from screenings.models import Rsvp, RsvpStatus, Screening
+
+
+def screening_list(request: HttpRequest) -> HttpResponse:
+    screenings = Screening.objects.upcoming().for_list()
+    return render(request, "screenings/screening_list.html", {"screenings": screenings, "archive": False})
+
+
+def past_list(request: HttpRequest) -> HttpResponse:
+    screenings = Screening.objects.past().for_list()[:100]
+    return render(request, "screenings/screening_list.html", {"screenings": screenings, "archive": True})
+
+
+def screening_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    screening = get_object_or_404(Screening.objects.for_list(), slug=slug)
+    context = {"screening": screening, "closed_reason": screening.rsvp_closed_reason()}
+    if request.user.is_authenticated:
+        booking = Rsvp.objects.filter(screening=screening, member=request.user).first()
+        context.update(
+            booking=booking,
+            waitlist_position=_waitlist_position(booking),
+            attendees=Rsvp.objects.filter(screening=screening).going().select_related("member"),
+            form=RsvpForm(screening=screening),
+        )
+    return render(request, "screenings/screening_detail.html", context)
+
+
+def _waitlist_position(booking: Rsvp | None) -> int | None:
+    if booking is None or booking.status != RsvpStatus.WAITLISTED:
+        return None
+    ahead = Rsvp.objects.filter(screening=booking.screening_id).waitlisted()
+    return ahead.filter(queued_at__lt=booking.queued_at).count() + 1
+
+
+@require_POST
+@login_required
+def rsvp(request: HttpRequest, slug: str) -> HttpResponse:
+    screening = get_object_or_404(Screening, slug=slug)
+    form = RsvpForm(request.POST or {"guests": 0}, screening=screening)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("guests", ["Please check the number of guests."])))
+        return redirect(screening)
+    try:
+        booking = services.rsvp(member=request.user, screening=screening, guests=form.cleaned_data["guests"])
+    except services.RsvpRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        if booking.status == RsvpStatus.GOING:
+            messages.success(request, "You're going. A confirmation is on its way by email.")
+        else:
+            messages.info(
+                request, "The screening is full: you're on the waitlist and will be emailed if a seat frees up."
+            )
+    return redirect(screening)
+
+
+@require_POST
+@login_required
+def cancel(request: HttpRequest, slug: str) -> HttpResponse:
+    screening = get_object_or_404(Screening, slug=slug)
+    booking = services.cancel_rsvp(member=request.user, screening=screening)
+    if booking is None:
+        messages.info(request, "You had no RSVP for this screening.")
+    else:
+        messages.success(request, "Your RSVP is cancelled. Thank you for freeing the seat.")
+    return redirect(screening)
+
+
+@login_required
+def my_screenings(request: HttpRequest) -> HttpResponse:
+    bookings = (
+        Rsvp.objects.filter(member=request.user)
+        .active()
+        .filter(screening__ends_at__gte=timezone.now())
+        .select_related("screening__venue")
+        .order_by("screening__starts_at")
+    )
+    return render(request, "screenings/my_screenings.html", {"bookings": bookings})
+
+
+def screening_ics(request: HttpRequest, slug: str) -> HttpResponse:
+    screening = get_object_or_404(Screening.objects.select_related("venue"), slug=slug)
+    return _ics(calendars.calendar([screening], name=screening.title), f"{screening.slug}.ics")
+
+
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    # Past screenings stay for a while so subscribed calendars keep their history.
+    since = timezone.now() - timedelta(days=90)
+    screenings = Screening.objects.filter(ends_at__gte=since).select_related("venue")
+    return _ics(calendars.calendar(screenings, name="Cranes Club screenings"), "cranesclub-screenings.ics")
+
+
+def _ics(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+class ScreeningFeed(Feed):
+    title = "Cranes Club: upcoming screenings"
+    description = "Club screenings of The Cranes Are Flying."
+
+    def link(self):
+        return reverse("screenings:list")
+
+    def items(self):
+        return Screening.objects.upcoming().select_related("venue")[:50]
+
+    def item_title(self, item: Screening) -> str:
+        when = timezone.localtime(item.starts_at).strftime("%-d %B %Y, %H:%M %Z")
+        prefix = "Cancelled: " if item.is_cancelled else ""
+        return f"{prefix}{item.title} · {when}"
+
+    def item_description(self, item: Screening) -> str:
+        status = "This screening is cancelled. " if item.is_cancelled else ""
+        return f"{status}{item.venue.name}. {item.description}"
+
+    def item_pubdate(self, item: Screening):
+        return item.created
+
+    def item_updateddate(self, item: Screening):
+        return item.updated
