@@ -10,6 +10,12 @@ from screenings.models import Rsvp
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def database_sessions(settings):
+    # With REDIS_URL sessions are read from the cache; pin one backend so the counts are exact on both runs.
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+
 def make_many(make_fact, count):
     facts = [make_fact(featured=True) for _ in range(count)]
     for fact in facts:
