@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from cranesclub import views
+from members.views import signup
 from screenings.views import ScreeningFeed
 
 admin.site.site_header = "Cranes Club curators"
@@ -13,7 +14,10 @@ admin.site.index_title = "Catalogue, FAQ and club business"
 urlpatterns = [
     path("", include("facts.urls")),
     path("screenings/", include("screenings.urls")),
+    path("accounts/signup/", signup, name="signup"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("members/", include("members.urls")),
+    path("discussion/", include("discussion.urls")),
     path("feeds/screenings/", ScreeningFeed(), name="screening_feed"),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),

@@ -4,6 +4,8 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from discussion.models import comment_count
+from discussion.views import thread_context
 from facts import film
 from facts.models import Category, Fact, FaqEntry
 from screenings.models import Screening
@@ -19,7 +21,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def fact_list(request: HttpRequest) -> HttpResponse:
     categories = list(Category.objects.all())
-    facts = Fact.objects.published().for_list()
+    facts = Fact.objects.published().for_list().annotate(comment_count=comment_count("fact"))
 
     category = None
     category_slug = request.GET.get("category", "")
@@ -55,6 +57,7 @@ def fact_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "previous": others.before(fact).first(),
         "next": others.after(fact).first(),
         "related": others.related_to(fact)[:3],
+        **thread_context(request, fact),
     }
     return render(request, "facts/fact_detail.html", context)
 

@@ -1,14 +1,21 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.urls import reverse
 
 
 class User(AbstractUser):
     """The club's member. Custom from the first migration so fields can be added later."""
 
-    display_name = models.CharField(max_length=80, blank=True)
+    email = models.EmailField("email address")
+    display_name = models.CharField(max_length=80, blank=True, help_text="Shown beside your comments and RSVPs.")
+    bio = models.TextField(max_length=600, blank=True)
+    avatar = models.ImageField(upload_to="avatars/", blank=True)
 
     def __str__(self) -> str:
-        return self.display_name or self.username
+        return self.public_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("members:profile", kwargs={"username": self.username})
 
     @property
     def public_name(self) -> str:

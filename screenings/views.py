@@ -9,13 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from discussion.models import comment_count
+from discussion.views import thread_context
 from screenings import calendars, services
 from screenings.forms import RsvpForm
 from screenings.models import Rsvp, RsvpStatus, Screening
 
 
 def screening_list(request: HttpRequest) -> HttpResponse:
-    screenings = Screening.objects.upcoming().for_list()
+    screenings = Screening.objects.upcoming().for_list().annotate(comment_count=comment_count("screening"))
     return render(request, "screenings/screening_list.html", {"screenings": screenings, "archive": False})
 
 
@@ -26,7 +28,11 @@ def past_list(request: HttpRequest) -> HttpResponse:
 
 def screening_detail(request: HttpRequest, slug: str) -> HttpResponse:
     screening = get_object_or_404(Screening.objects.for_list(), slug=slug)
-    context = {"screening": screening, "closed_reason": screening.rsvp_closed_reason()}
+    context = {
+        "screening": screening,
+        "closed_reason": screening.rsvp_closed_reason(),
+        **thread_context(request, screening),
+    }
     if request.user.is_authenticated:
         booking = Rsvp.objects.filter(screening=screening, member=request.user).first()
         context.update(

@@ -123,3 +123,20 @@ def make_member(django_user_model):
 @pytest.fixture
 def other_member(make_member):
     return make_member(username="boris", display_name="Boris")
+
+
+@pytest.fixture
+def seasoned(django_user_model):
+    """Makes members a week old, so the stricter limit for new accounts does not apply."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    def age(*members):
+        django_user_model.objects.filter(pk__in=[m.pk for m in members]).update(
+            date_joined=timezone.now() - timedelta(days=7)
+        )
+        for m in members:
+            m.refresh_from_db()
+
+    return age

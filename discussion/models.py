@@ -1,0 +1,141 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+
+EDIT_WINDOW = timedelta(minutes=15)
+
+
+class CommentStatus(models.TextChoices):
+    PUBLISHED = "published", "Published"
+    DELETED = "deleted", "Deleted by its author"
+    HIDDEN = "hidden", "Hidden by a moderator"
+
+
+class CommentQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=CommentStatus.PUBLISHED)
+
+    def threads(self):
+        """Top-level comments; replies come with them, removed ones too so the thread stays whole."""
+        return self.filter(parent__isnull=True).select_related("author").order_by("created", "pk")
+
+    def with_target(self):
+        return self.select_related("author", "fact", "screening")
+
+    def with_open_reports(self):
+        return self.annotate(open_reports=Count("reports", filter=Q(reports__dismissed=False)))
+
+
+class Comment(models.Model):
+    fact = models.ForeignKey("facts.Fact", null=True, blank=True, on_delete=models.CASCADE, related_name="comments")
+    screening = models.ForeignKey(
+        "screenings.Screening", null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments")
+    text = models.TextField(max_length=4000)
+    spoiler = models.BooleanField(default=False, help_text="Reveals the plot; shown collapsed.")
+    status = models.CharField(max_length=10, choices=CommentStatus.choices, default=CommentStatus.PUBLISHED)
+    created = models.DateTimeField(default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fact__isnull=False, screening__isnull=True) | Q(fact__isnull=True, screening__isnull=False),
+                name="comment_has_exactly_one_target",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["fact", "parent", "created"]),
+            models.Index(fields=["screening", "parent", "created"]),
+            models.Index(fields=["author", "created"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author} on {self.target}: {self.text[:40]}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.target.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def target(self):
+        return self.fact or self.screening
+
+    @property
+    def is_removed(self) -> bool:
+        return self.status != CommentStatus.PUBLISHED
+
+    def can_edit(self, user, now=None) -> bool:
+        now = now or timezone.now()
+        return self.author_id == user.pk and not self.is_removed and now - self.created <= EDIT_WINDOW
+
+
+def comment_count(target: str) -> Coalesce:
+    """Published comments on each fact or screening, as a subquery so it adds no join to the outer query."""
+    comments = (
+        Comment.objects.published()
+        .filter(**{target: OuterRef("pk")})
+        .order_by()
+        .values(target)
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(comments), 0)
+
+
+class ReportReason(models.TextChoices):
+    SPAM = "spam", "Spam or advertising"
+    ABUSE = "abuse", "Abusive or hateful"
+    SPOILER = "spoiler", "Unmarked spoiler"
+    OTHER = "other", "Something else"
+
+
+class Report(models.Model):
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(max_length=10, choices=ReportReason.choices)
+    note = models.CharField(max_length=300, blank=True)
+    dismissed = models.BooleanField(default=False)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reporter"], name="one_report_per_member_and_comment")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} · {self.comment_id}"
+
+
+class Follow(models.Model):
+    """A member who is emailed when someone replies in a thread."""
+
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
+    thread = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="followers")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["member", "thread"], name="follow_a_thread_once")]
+
+    def __str__(self) -> str:
+        return f"{self.member} follows {self.thread_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("discussion:unfollow", kwargs={"token": unfollow_token(self)})
+
+
+UNFOLLOW_SALT = "discussion.unfollow"
+
+
+def unfollow_token(follow: Follow) -> str:
+    return signing.dumps({"follow": follow.pk}, salt=UNFOLLOW_SALT)

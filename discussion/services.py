@@ -1,0 +1,97 @@
+"""Every write to the discussion goes through here: posting, editing, deleting, reporting, moderating."""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from discussion import emails
+from discussion.models import Comment, CommentStatus, Follow, Report
+
+RATE_WINDOW = timedelta(minutes=10)
+RATE_LIMIT = 5
+NEW_ACCOUNT_AGE = timedelta(days=1)
+NEW_ACCOUNT_RATE_LIMIT = 2
+
+
+class CommentRefused(Exception):
+    """A comment that cannot be taken; the message is for the member."""
+
+
+def rate_limit_for(member, now) -> int:
+    return NEW_ACCOUNT_RATE_LIMIT if now - member.date_joined < NEW_ACCOUNT_AGE else RATE_LIMIT
+
+
+@transaction.atomic
+def post_comment(*, author, target, text: str, spoiler: bool = False, parent: Comment | None = None) -> Comment:
+    now = timezone.now()
+    # Lock the member's row so two quick posts are counted one after the other.
+    get_user_model().objects.select_for_update().filter(pk=author.pk).first()
+    limit = rate_limit_for(author, now)
+    if Comment.objects.filter(author=author, created__gte=now - RATE_WINDOW).count() >= limit:
+        raise CommentRefused(
+            f"You have posted {limit} comments in the last 10 minutes. Please wait a few minutes and try again."
+        )
+
+    target_field = target._meta.model_name
+    if parent is not None:
+        parent = parent.parent or parent  # one level of replies: answer the thread
+        if getattr(parent, f"{target_field}_id") != target.pk:
+            raise CommentRefused("That reply belongs to another discussion.")
+        if parent.is_removed:
+            raise CommentRefused("That comment has been removed, so it cannot be answered.")
+
+    comment = Comment.objects.create(
+        author=author, text=text, spoiler=spoiler, parent=parent, created=now, **{target_field: target}
+    )
+    thread = parent or comment
+    Follow.objects.get_or_create(member=author, thread=thread)
+    if parent is not None:
+        follows = list(Follow.objects.filter(thread=thread).exclude(member=author).select_related("member"))
+        transaction.on_commit(lambda: emails.reply_posted(comment, follows))
+    return comment
+
+
+def edit_comment(*, comment: Comment, author, text: str, spoiler: bool) -> Comment:
+    if not comment.can_edit(author):
+        raise CommentRefused("Comments can be edited for 15 minutes after posting.")
+    comment.text, comment.spoiler, comment.edited_at = text, spoiler, timezone.now()
+    comment.save(update_fields=["text", "spoiler", "edited_at"])
+    return comment
+
+
+def delete_comment(*, comment: Comment, author) -> None:
+    if comment.author_id != author.pk:
+        raise PermissionDenied
+    comment.status = CommentStatus.DELETED
+    comment.save(update_fields=["status"])
+
+
+def report_comment(*, comment: Comment, reporter, reason: str, note: str = "") -> bool:
+    """Record a report; False when this member has reported the comment before."""
+    if comment.author_id == reporter.pk:
+        raise CommentRefused("You cannot report your own comment; you can edit or delete it instead.")
+    _, created = Report.objects.get_or_create(
+        comment=comment, reporter=reporter, defaults={"reason": reason, "note": note}
+    )
+    return created
+
+
+@transaction.atomic
+def hide_comments(comments) -> int:
+    Report.objects.filter(comment__in=comments).update(dismissed=True)
+    return comments.update(status=CommentStatus.HIDDEN)
+
+
+def restore_comments(comments) -> int:
+    return comments.filter(status=CommentStatus.HIDDEN).update(status=CommentStatus.PUBLISHED)
+
+
+def dismiss_reports(comments) -> int:
+    return Report.objects.filter(comment__in=comments, dismissed=False).update(dismissed=True)
+
+
+def unfollow(*, follow_id: int) -> bool:
+    return Follow.objects.filter(pk=follow_id).delete()[0] > 0

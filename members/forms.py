@@ -1,0 +1,38 @@
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+
+from members.avatars import process_avatar
+from members.models import User
+
+
+class SignupForm(UserCreationForm):
+    email = forms.EmailField(help_text="For RSVP confirmations and password resets. Never shown to others.")
+
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ("username", "email")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError("An account with this email already exists. Try logging in.")
+        return email
+
+
+class ProfileForm(forms.ModelForm):
+    avatar = forms.FileField(
+        required=False,
+        help_text="JPEG, PNG, WebP or GIF, up to 3 MB. It is cropped to a square.",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
+    )
+
+    class Meta:
+        model = User
+        fields = ("display_name", "bio", "avatar")
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_avatar(self):
+        avatar = self.cleaned_data.get("avatar")
+        if avatar and avatar != self.initial.get("avatar"):
+            return process_avatar(avatar)
+        return avatar

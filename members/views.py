@@ -1,0 +1,51 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from discussion.models import Comment
+from members.forms import ProfileForm, SignupForm
+from members.models import User
+from screenings.models import Rsvp
+
+
+def safe_next(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return fallback
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("facts:home")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, f"Welcome to the club, {user.public_name}.")
+        return redirect(safe_next(request, settings.LOGIN_REDIRECT_URL))
+    return render(request, "registration/signup.html", {"form": form, "next": request.GET.get("next", "")})
+
+
+def profile(request: HttpRequest, username: str) -> HttpResponse:
+    member = get_object_or_404(User, username=username, is_active=True)
+    comments = Comment.objects.published().filter(author=member).with_target()[:10]
+    screenings = (
+        Rsvp.objects.going().filter(member=member).select_related("screening").order_by("-screening__starts_at")
+    )
+    context = {"member": member, "comments": comments, "rsvps": screenings[:10]}
+    return render(request, "members/profile.html", context)
+
+
+@login_required
+def edit_profile(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your profile is saved.")
+        return redirect(request.user)
+    return render(request, "members/edit_profile.html", {"form": form})
