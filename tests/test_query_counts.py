@@ -119,3 +119,17 @@ def test_profile_page_query_count(client, make_fact, make_screening, make_member
         services.rsvp(member=member, screening=make_screening(capacity=5))
     with django_assert_num_queries(3):
         assert client.get(member.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 500])
+def test_screening_page_with_many_comments_keeps_its_query_count(
+    client, make_screening, make_member, django_assert_num_queries, count
+):
+    screening, author = make_screening(), make_member()
+    threads = Comment.objects.bulk_create(
+        Comment(screening=screening, author=author, text=f"T{n}") for n in range(count)
+    )
+    Comment.objects.bulk_create(Comment(screening=screening, author=author, text="R", parent=t) for t in threads[:20])
+    # screening, comment count, threads, replies
+    with django_assert_num_queries(4):
+        assert client.get(screening.get_absolute_url()).status_code == 200
