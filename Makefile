@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO ?= 1
 
-.PHONY: run test lint format check-python migrate seed serve clean
+.PHONY: run test lint format serve static backup restore clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.x")'
@@ -44,6 +44,23 @@ lint: $(VENV)/.requirements-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/bandit -ll -q -r . -x ./.venv,./node_modules
+
+static: $(VENV)/.requirements node_modules/.installed
+	$(BIN)/python manage.py collectstatic --no-input -v 0
+
+# Production-like: debug off, gunicorn, WhiteNoise. Needs DJANGO_SECRET_KEY (and usually DATABASE_URL, REDIS_URL).
+serve: static
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_catalogue
+	$(BIN)/gunicorn --config gunicorn.conf.py cranesclub.wsgi
+
+backup: $(VENV)/.requirements
+	$(BIN)/python manage.py backup --dest $(or $(DEST),backups)
+
+restore: $(VENV)/.requirements
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/cranesclub-YYYYMMDD-HHMMSS"; exit 2; }
+	$(BIN)/python manage.py restore "$(BACKUP)" --yes
 
 format: $(VENV)/.requirements-dev
 	$(BIN)/ruff check --fix .

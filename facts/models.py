@@ -2,6 +2,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from cranesclub.images import IMAGE_VALIDATORS
+
 
 class Category(models.Model):
     name = models.CharField(max_length=80, unique=True)
@@ -69,7 +71,7 @@ class Fact(models.Model):
     claim = models.TextField(blank=True, help_text="What the article claimed, in the site's words.")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.UNVERIFIED)
     status_note = models.TextField(blank=True, help_text="The curator's note on what the sources say.")
-    image = models.ImageField(upload_to="facts/", blank=True)
+    image = models.ImageField(upload_to="facts/", blank=True, validators=IMAGE_VALIDATORS)
     image_alt = models.CharField(max_length=200, blank=True, help_text="Describe the image for screen readers.")
     image_credit = models.CharField(max_length=200, blank=True)
     image_licence = models.CharField(max_length=100, blank=True)

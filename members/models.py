@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.urls import reverse
 
+from cranesclub.images import IMAGE_VALIDATORS
+
 
 class User(AbstractUser):
     """The club's member. Custom from the first migration so fields can be added later."""
@@ -9,7 +11,7 @@ class User(AbstractUser):
     email = models.EmailField("email address")
     display_name = models.CharField(max_length=80, blank=True, help_text="Shown beside your comments and RSVPs.")
     bio = models.TextField(max_length=600, blank=True)
-    avatar = models.ImageField(upload_to="avatars/", blank=True)
+    avatar = models.ImageField(upload_to="avatars/", blank=True, validators=IMAGE_VALIDATORS)
 
     def __str__(self) -> str:
         return self.public_name

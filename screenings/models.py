@@ -7,6 +7,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
+from cranesclub.images import IMAGE_VALIDATORS
+
 
 class Venue(models.Model):
     name = models.CharField(max_length=120)
@@ -73,7 +75,7 @@ class Screening(models.Model):
     )
     rsvp_opens_at = models.DateTimeField("RSVP opens", null=True, blank=True, help_text="Empty: open now.")
     rsvp_closes_at = models.DateTimeField("RSVP closes", null=True, blank=True, help_text="Empty: at the start.")
-    image = models.ImageField(upload_to="screenings/", blank=True)
+    image = models.ImageField(upload_to="screenings/", blank=True, validators=IMAGE_VALIDATORS)
     image_alt = models.CharField(max_length=200, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
