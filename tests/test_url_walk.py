@@ -98,7 +98,7 @@ def test_no_view_lets_one_member_change_anothers_things(make_fact, make_screenin
     for comment in theirs:
         samples = {"pk": str(comment.pk), "slug": "shared", "username": member.username}
         routes = {
-            re.sub(r"<(?:\w+:)?(\w+)>", lambda m: samples.get(m.group(1), "fact"), route)
+            re.sub(r"<(?:\w+:)?(\w+)>", lambda m, samples=samples: samples.get(m.group(1), "fact"), route)
             for route in walk(get_resolver().url_patterns)
             if not route.startswith(SKIP_PREFIXES)
         }
