@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO ?= 1
 
-.PHONY: run test lint format serve static backup restore clean
+.PHONY: run test lint format serve static backup restore load clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.x")'
@@ -61,6 +61,11 @@ backup: $(VENV)/.requirements
 restore: $(VENV)/.requirements
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/cranesclub-YYYYMMDD-HHMMSS"; exit 2; }
 	$(BIN)/python manage.py restore "$(BACKUP)" --yes
+
+# 64 connections for 60 s against gunicorn, on SQLite and on PostgreSQL + Redis (needs wrk).
+load: $(VENV)/.requirements node_modules/.installed
+	@command -v wrk >/dev/null || { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; }
+	$(BIN)/python benchmarks/load.py
 
 format: $(VENV)/.requirements-dev
 	$(BIN)/ruff check --fix .

@@ -58,3 +58,31 @@ def test_env_bool_rejects_anything_but_0_1_true_false(value):
     result = load_settings(DJANGO_DEBUG=value)
     assert result.returncode != 0
     assert "DJANGO_DEBUG must be one of 0, 1, true, false" in result.stderr
+
+
+def test_check_deploy_is_clean_with_nothing_silenced():
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    env = {
+        **clean,
+        "DJANGO_SECRET_KEY": "k" * 20 + "-production-secret-" + "q" * 20,
+        "DJANGO_ALLOWED_HOSTS": "cranes.example",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues (0 silenced)" in result.stdout
+
+
+def test_manage_py_refuses_to_start_without_a_secret_key_in_one_clear_line():
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("Cranes Club cannot start: DJANGO_SECRET_KEY is not set")

@@ -1,0 +1,97 @@
+"""Starting the site under gunicorn, with its own database, for the load run and the benchmark."""
+
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/{name}"
+REDIS_URL = "redis://127.0.0.1:6379/14"
+
+
+def site_env(database: str, workdir: Path, **extra) -> dict:
+    """The environment of a production-like site: debug off, its own database and media."""
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "GUNICORN_ACCESSLOG": "",
+    }
+    env.pop("REDIS_URL", None)
+    if database == "postgres":
+        env["DATABASE_URL"] = POSTGRES_URL.format(name="cranesclub_bench")
+        env["REDIS_URL"] = REDIS_URL
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    env.update(extra)
+    return env
+
+
+def manage(env: dict, *args: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def prepare(env: dict) -> None:
+    """A fresh database with the catalogue, demo screenings, and built static files."""
+    if env["DATABASE_URL"].startswith("postgres"):
+        subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "cranesclub_bench"], check=True)
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", "cranesclub_bench"], check=True)
+    if env.get("REDIS_URL"):
+        subprocess.run(["redis-cli", "-n", "14", "flushdb"], check=True, stdout=subprocess.DEVNULL)
+    manage(env, "migrate", "--no-input")
+    manage(env, "load_catalogue")
+    manage(env, "load_demo_screenings")
+    manage(env, "collectstatic", "--no-input")
+
+
+@contextmanager
+def gunicorn(env: dict, *, port: int, workers: int, app: str = "cranesclub.wsgi", threads: int = 2):
+    command = [
+        PYTHON, "-m", "gunicorn", app, "--config", "gunicorn.conf.py",
+        "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
+    ]  # fmt: skip
+    process = subprocess.Popen(command, cwd=ROOT, env=env)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/healthz" if app == "cranesclub.wsgi" else f"http://127.0.0.1:{port}/")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def wait_until_up(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(request, timeout=2) as response:  # noqa: S310 (our own local server)
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not come up within {timeout} s")
+
+
+@contextmanager
+def workdir():
+    path = Path(tempfile.mkdtemp(prefix="cranesclub-bench-"))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def require(tool: str, package: str) -> None:
+    if shutil.which(tool) is None:
+        sys.exit(f"{tool} is needed: apt-get install {package}")
