@@ -37,7 +37,7 @@ run: $(VENV)/.requirements node_modules/.installed
 	@echo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.requirements-dev
+test: $(VENV)/.requirements-dev node_modules/.installed
 	$(BIN)/pytest
 
 lint: $(VENV)/.requirements-dev

@@ -1,5 +1,6 @@
 """Starting the site under gunicorn, with its own database, for the load run and the benchmark."""
 
+import http.client
 import os
 import secrets
 import shutil
@@ -7,7 +8,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -63,24 +63,26 @@ def gunicorn(env: dict, *, port: int, workers: int, app: str = "cranesclub.wsgi"
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=ROOT, env=env)
     try:
-        wait_until_up(f"http://127.0.0.1:{port}/healthz" if app == "cranesclub.wsgi" else f"http://127.0.0.1:{port}/")
+        wait_until_up(port, "/healthz" if app == "cranesclub.wsgi" else "/")
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
         process.wait(timeout=30)
 
 
-def wait_until_up(url: str, timeout: float = 30) -> None:
+def wait_until_up(port: int, path: str, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
-    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
     while time.monotonic() < deadline:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
         try:
-            with urllib.request.urlopen(request, timeout=2) as response:  # noqa: S310 (our own local server)
-                if response.status == 200:
-                    return
+            connection.request("GET", path, headers={"X-Forwarded-Proto": "https"})
+            if connection.getresponse().status == 200:
+                return
         except OSError:
             time.sleep(0.3)
-    raise RuntimeError(f"{url} did not come up within {timeout} s")
+        finally:
+            connection.close()
+    raise RuntimeError(f"127.0.0.1:{port}{path} did not come up within {timeout} s")
 
 
 @contextmanager
