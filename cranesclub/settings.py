@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -244,6 +245,8 @@ LOGGING = {
     },
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain" if DEBUG else "json"}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Lockouts are logged as warnings; routine resets are not worth a line each.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 ADMINS = [("Admin", address) for address in env_list("DJANGO_ADMINS", "")]
 
@@ -259,4 +262,6 @@ if SENTRY_DSN:
 
 # The club's own settings.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Visitors' pages are cached this long at most (changes retire them at once); 0 turns the cache off.
+CLUB_PAGE_CACHE_SECONDS = int(os.environ.get("CLUB_PAGE_CACHE_SECONDS", "300"))
 FACTS_PER_PAGE = 12

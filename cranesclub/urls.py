@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from cranesclub import views
+from cranesclub.pagecache import cached_for_visitors
 from members.views import signup
 from screenings.views import ScreeningFeed
 
@@ -17,7 +18,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("members/", include("members.urls")),
     path("discussion/", include("discussion.urls")),
-    path("feeds/screenings/", ScreeningFeed(), name="screening_feed"),
+    path("feeds/screenings/", cached_for_visitors(ScreeningFeed()), name="screening_feed"),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),

@@ -80,17 +80,20 @@ class Comment(models.Model):
         return self.author_id == user.pk and not self.is_removed and now - self.created <= EDIT_WINDOW
 
 
+def _count_per(target: str, comments) -> Coalesce:
+    # A subquery, so the count adds no join (and no duplicate rows) to the outer query.
+    counted = comments.filter(**{target: OuterRef("pk")}).order_by().values(target).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
 def comment_count(target: str) -> Coalesce:
-    """Published comments on each fact or screening, as a subquery so it adds no join to the outer query."""
-    comments = (
-        Comment.objects.published()
-        .filter(**{target: OuterRef("pk")})
-        .order_by()
-        .values(target)
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return Coalesce(Subquery(comments), 0)
+    """Published comments on each fact or screening."""
+    return _count_per(target, Comment.objects.published())
+
+
+def thread_count(target: str) -> Coalesce:
+    """Top-level comments, removed ones included: what the discussion paginates."""
+    return _count_per(target, Comment.objects.filter(parent__isnull=True))
 
 
 class ReportReason(models.TextChoices):

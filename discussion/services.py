@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from cranesclub import pagecache
 from discussion import emails
 from discussion.models import Comment, CommentStatus, Follow, Report
 
@@ -82,10 +83,13 @@ def report_comment(*, comment: Comment, reporter, reason: str, note: str = "") -
 @transaction.atomic
 def hide_comments(comments) -> int:
     Report.objects.filter(comment__in=comments).update(dismissed=True)
+    pagecache.invalidate()
     return comments.update(status=CommentStatus.HIDDEN)
 
 
+@transaction.atomic
 def restore_comments(comments) -> int:
+    pagecache.invalidate()
     return comments.filter(status=CommentStatus.HIDDEN).update(status=CommentStatus.PUBLISHED)
 
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from cranesclub.pagecache import cached_for_visitors
 from discussion import services
 from discussion.forms import CommentForm, EditCommentForm, ReportForm
 from discussion.models import EDIT_WINDOW, UNFOLLOW_SALT, Comment
@@ -15,6 +16,17 @@ from facts.models import Fact
 from screenings.models import Screening
 
 THREADS_PER_PAGE = 20
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count up front, saving the COUNT query when the caller already knows it."""
+
+    def __init__(self, object_list, per_page, *, count: int | None):
+        super().__init__(object_list, per_page)
+        if count is not None:
+            self.count = count
+
+
 TARGETS = {
     "fact": lambda slug: get_object_or_404(Fact.objects.published(), slug=slug),
     "screening": lambda slug: get_object_or_404(Screening, slug=slug),
@@ -22,11 +34,15 @@ TARGETS = {
 
 
 def thread_context(request: HttpRequest, target) -> dict:
-    """The discussion under a fact or screening: a page of threads with their replies, and the form."""
+    """The discussion under a fact or screening: a page of threads with their replies, and the form.
+
+    A target annotated with `thread_count` (see discussion.models.thread_count) saves a query.
+    """
     field = target._meta.model_name
     replies = Prefetch("replies", queryset=Comment.objects.select_related("author").order_by("created", "pk"))
     threads = Comment.objects.filter(**{field: target}).threads().prefetch_related(replies)
-    page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("comments"))
+    paginator = CountedPaginator(threads, THREADS_PER_PAGE, count=getattr(target, "thread_count", None))
+    page = paginator.get_page(request.GET.get("comments"))
     editable = set()
     if request.user.is_authenticated:
         since = timezone.now() - EDIT_WINDOW
@@ -44,6 +60,7 @@ def thread_context(request: HttpRequest, target) -> dict:
     }
 
 
+@cached_for_visitors
 def latest(request: HttpRequest) -> HttpResponse:
     comments = Comment.objects.published().with_target().order_by("-created", "-pk")
     page = Paginator(comments, 20).get_page(request.GET.get("page"))

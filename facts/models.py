@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -54,8 +56,28 @@ class FactQuerySet(models.QuerySet):
     def related_to(self, fact: "Fact"):
         return self.filter(category=fact.category_id).exclude(pk=fact.pk)
 
+    def around(self, fact: "Fact", *, related: int = 3) -> "Around":
+        """The previous and next fact and a few of the same category, fetched in one query."""
+        wanted = (
+            Q(pk__in=self.before(fact).values("pk")[:1])
+            | Q(pk__in=self.after(fact).values("pk")[:1])
+            | Q(pk__in=self.related_to(fact).values("pk")[:related])
+        )
+        found = list(self.filter(wanted).order_by("position", "pk"))
+        earlier = [f for f in found if (f.position, f.pk) < (fact.position, fact.pk)]
+        later = [f for f in found if (f.position, f.pk) > (fact.position, fact.pk)]
+        same_category = [f for f in found if f.category_id == fact.category_id][:related]
+        return Around(earlier[-1] if earlier else None, later[0] if later else None, same_category)
+
     def for_list(self):
         return self.select_related("category").defer("body", "claim", "status_note")
+
+
+@dataclass
+class Around:
+    previous: "Fact | None"
+    next: "Fact | None"
+    related: list["Fact"]
 
 
 class Fact(models.Model):

@@ -4,7 +4,8 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from discussion.models import comment_count
+from cranesclub.pagecache import cached_for_visitors
+from discussion.models import comment_count, thread_count
 from discussion.views import thread_context
 from facts import film
 from facts.models import Category, Fact, FaqEntry
@@ -13,12 +14,14 @@ from screenings.models import Screening
 MAX_QUERY_LENGTH = 100
 
 
+@cached_for_visitors
 def home(request: HttpRequest) -> HttpResponse:
     featured = Fact.objects.published().featured().for_list()[:3]
     next_screening = Screening.objects.upcoming().scheduled().for_list().first()
     return render(request, "facts/home.html", {"film": film, "featured": featured, "next_screening": next_screening})
 
 
+@cached_for_visitors
 def fact_list(request: HttpRequest) -> HttpResponse:
     categories = list(Category.objects.all())
     facts = Fact.objects.published().for_list().annotate(comment_count=comment_count("fact"))
@@ -49,19 +52,22 @@ def fact_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached_for_visitors
 def fact_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    fact = get_object_or_404(Fact.objects.published().select_related("category").prefetch_related("sources"), slug=slug)
-    others = Fact.objects.published().for_list()
+    facts = Fact.objects.published().select_related("category").prefetch_related("sources")
+    fact = get_object_or_404(facts.annotate(thread_count=thread_count("fact")), slug=slug)
+    around = Fact.objects.published().for_list().around(fact)
     context = {
         "fact": fact,
-        "previous": others.before(fact).first(),
-        "next": others.after(fact).first(),
-        "related": others.related_to(fact)[:3],
+        "previous": around.previous,
+        "next": around.next,
+        "related": around.related,
         **thread_context(request, fact),
     }
     return render(request, "facts/fact_detail.html", context)
 
 
+@cached_for_visitors
 def faq(request: HttpRequest) -> HttpResponse:
     entries = FaqEntry.objects.published().prefetch_related(
         Prefetch("facts", queryset=Fact.objects.published().only("title", "slug"))

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from cranesclub.pagecache import cached_for_visitors
 from discussion.models import Comment
 from members.forms import ProfileForm, SignupForm
 from members.models import User
@@ -31,6 +32,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "registration/signup.html", {"form": form, "next": request.GET.get("next", "")})
 
 
+@cached_for_visitors
 def profile(request: HttpRequest, username: str) -> HttpResponse:
     member = get_object_or_404(User, username=username, is_active=True)
     comments = Comment.objects.published().filter(author=member).with_target()[:10]

@@ -9,25 +9,30 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from discussion.models import comment_count
+from cranesclub.pagecache import cached_for_visitors
+from discussion.models import comment_count, thread_count
 from discussion.views import thread_context
 from screenings import calendars, services
 from screenings.forms import RsvpForm
 from screenings.models import Rsvp, RsvpStatus, Screening
 
 
+@cached_for_visitors
 def screening_list(request: HttpRequest) -> HttpResponse:
     screenings = Screening.objects.upcoming().for_list().annotate(comment_count=comment_count("screening"))
     return render(request, "screenings/screening_list.html", {"screenings": screenings, "archive": False})
 
 
+@cached_for_visitors
 def past_list(request: HttpRequest) -> HttpResponse:
     screenings = Screening.objects.past().for_list()[:100]
     return render(request, "screenings/screening_list.html", {"screenings": screenings, "archive": True})
 
 
+@cached_for_visitors
 def screening_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    screening = get_object_or_404(Screening.objects.for_list(), slug=slug)
+    screenings = Screening.objects.for_list().annotate(thread_count=thread_count("screening"))
+    screening = get_object_or_404(screenings, slug=slug)
     context = {
         "screening": screening,
         "closed_reason": screening.rsvp_closed_reason(),

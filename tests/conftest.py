@@ -140,3 +140,13 @@ def seasoned(django_user_model):
             m.refresh_from_db()
 
     return age
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache, so no page cached by another test is served."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
