@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO ?= 1
 
-.PHONY: run test lint format serve static backup restore load clean
+.PHONY: run test lint format serve static backup restore load bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.x")'
@@ -66,6 +66,11 @@ restore: $(VENV)/.requirements
 load: $(VENV)/.requirements node_modules/.installed
 	@command -v wrk >/dev/null || { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; }
 	$(BIN)/python benchmarks/load.py
+
+# Requests per second against a bare Django view of the same size, cache on and off (needs wrk).
+bench: $(VENV)/.requirements node_modules/.installed
+	@command -v wrk >/dev/null || { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; }
+	$(BIN)/python benchmarks/bench.py
 
 format: $(VENV)/.requirements-dev
 	$(BIN)/ruff check --fix .

@@ -59,13 +59,15 @@ INSTALLED_APPS = [
     "discussion",
 ]
 
-# The first three wrap WhiteNoise, so static files get the security headers too.
+# The first three wrap WhiteNoise, so static files get the security headers too; cached pages
+# for visitors are answered before sessions and authentication.
 MIDDLEWARE = [
     "cranesclub.middleware.cross_origin_resource_policy",
-    "csp.middleware.CSPMiddleware",
+    "cranesclub.middleware.SiteCSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "cranesclub.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -102,7 +104,6 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Writers queue behind each other instead of failing with "database is locked".
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
@@ -214,6 +215,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 
+CONTENT_SECURITY_POLICY_REPORT_ONLY = None
 # No inline scripts or styles anywhere: every script and stylesheet is a file of our own.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
