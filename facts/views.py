@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from cranesclub import seo
 from cranesclub.pagecache import cached_for_visitors
 from discussion.models import comment_count, thread_count
 from discussion.views import thread_context
@@ -18,7 +19,8 @@ MAX_QUERY_LENGTH = 100
 def home(request: HttpRequest) -> HttpResponse:
     featured = Fact.objects.published().featured().for_list()[:3]
     next_screening = Screening.objects.upcoming().scheduled().for_list().first()
-    return render(request, "facts/home.html", {"film": film, "featured": featured, "next_screening": next_screening})
+    context = {"film": film, "featured": featured, "next_screening": next_screening, "structured_data": seo.movie()}
+    return render(request, "facts/home.html", context)
 
 
 @cached_for_visitors
@@ -62,6 +64,7 @@ def fact_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "previous": around.previous,
         "next": around.next,
         "related": around.related,
+        "structured_data": seo.claim_review(fact),
         **thread_context(request, fact),
     }
     return render(request, "facts/fact_detail.html", context)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from cranesclub import seo
 from cranesclub.pagecache import cached_for_visitors
 from discussion.models import comment_count, thread_count
 from discussion.views import thread_context
@@ -36,6 +37,7 @@ def screening_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "screening": screening,
         "closed_reason": screening.rsvp_closed_reason(),
+        "structured_data": seo.screening_event(screening),
         **thread_context(request, screening),
     }
     if request.user.is_authenticated:
