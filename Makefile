@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO ?= 1
 
-.PHONY: run test lint format serve static backup restore load bench clean
+.PHONY: run test lint format serve static backup restore load bench lighthouse clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.x")'
@@ -21,9 +21,14 @@ $(VENV)/.requirements-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.requirements
 
+# Runtime front-end packages (Bootstrap) for run and serve; the dev set adds axe-core and Lighthouse.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --omit=dev --no-audit --no-fund
 	@touch $@
+
+node_modules/.installed-dev: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@ node_modules/.installed
 
 run: export DJANGO_DEBUG ?= 1
 run: $(VENV)/.requirements node_modules/.installed
@@ -37,7 +42,8 @@ run: $(VENV)/.requirements node_modules/.installed
 	@echo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.requirements-dev node_modules/.installed
+# Browser tests run when Chromium is installed (apt-get install chromium) and are skipped otherwise.
+test: $(VENV)/.requirements-dev node_modules/.installed-dev
 	$(BIN)/pytest
 
 lint: $(VENV)/.requirements-dev
@@ -71,6 +77,10 @@ load: $(VENV)/.requirements node_modules/.installed
 bench: $(VENV)/.requirements node_modules/.installed
 	@command -v wrk >/dev/null || { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; }
 	$(BIN)/python benchmarks/bench.py
+
+# Lighthouse (mobile) on the home page, the fact list and a fact page, against gunicorn with debug off.
+lighthouse: $(VENV)/.requirements-dev node_modules/.installed-dev
+	CHROME_PATH=$${CHROME_PATH:-$$(command -v chromium)} $(BIN)/python benchmarks/lighthouse.py
 
 format: $(VENV)/.requirements-dev
 	$(BIN)/ruff check --fix .

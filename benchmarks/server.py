@@ -4,6 +4,7 @@ import http.client
 import os
 import secrets
 import shutil
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -56,24 +57,31 @@ def prepare(env: dict) -> None:
 
 
 @contextmanager
-def gunicorn(env: dict, *, port: int, workers: int, app: str = "cranesclub.wsgi", threads: int = 2):
+def gunicorn(env: dict, *, port: int, workers: int, app: str = "cranesclub.wsgi", threads: int = 2, tls=None):
+    """Serve `app` on 127.0.0.1:port; with tls=(certfile, keyfile) over HTTPS."""
     command = [
         PYTHON, "-m", "gunicorn", app, "--config", "gunicorn.conf.py",
         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
     ]  # fmt: skip
+    if tls:
+        command += ["--certfile", str(tls[0]), "--keyfile", str(tls[1])]
     process = subprocess.Popen(command, cwd=ROOT, env=env)
     try:
-        wait_until_up(port, "/healthz" if app == "cranesclub.wsgi" else "/")
-        yield f"http://127.0.0.1:{port}"
+        wait_until_up(port, "/healthz" if app == "cranesclub.wsgi" else "/", certfile=tls[0] if tls else None)
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{port}"
     finally:
         process.terminate()
         process.wait(timeout=30)
 
 
-def wait_until_up(port: int, path: str, timeout: float = 30) -> None:
+def wait_until_up(port: int, path: str, timeout: float = 30, certfile: Path | None = None) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+        if certfile:
+            trusted = ssl.create_default_context(cafile=str(certfile))
+            connection = http.client.HTTPSConnection("127.0.0.1", port, timeout=2, context=trusted)
+        else:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
         try:
             connection.request("GET", path, headers={"X-Forwarded-Proto": "https"})
             if connection.getresponse().status == 200:

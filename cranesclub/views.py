@@ -5,8 +5,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousFileOperation
 from django.db import connection
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils._os import safe_join
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -51,6 +52,11 @@ def media(request: HttpRequest, path: str) -> FileResponse:
     response = FileResponse(full_path.open("rb"), content_type=content_type)
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    # Browsers ask for /favicon.ico on pages without an icon link, such as the admin.
+    return HttpResponsePermanentRedirect(static("img/favicon.ico"))
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

@@ -1,0 +1,84 @@
+"""Lighthouse (pinned in package.json) on three pages, mobile settings, against gunicorn with debug off.
+
+Lighthouse 13 is pinned: the last 12.x (12.8.2) cannot read the traces of Debian's Chromium 156 (NO_NAVSTART).
+
+Needs CHROME_PATH (Debian's chromium). Prints each category's score; fails below 95.
+Usage: CHROME_PATH=/usr/bin/chromium python benchmarks/lighthouse.py
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.server import ROOT, gunicorn, prepare, site_env, workdir  # noqa: E402
+
+PAGES = ["/", "/facts/", "/facts/palme-dor-winner/"]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+TARGET = 95
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking"
+    " --disable-component-update --disable-sync --ignore-certificate-errors"
+)
+
+
+def audit(url: str, out: Path) -> dict:
+    subprocess.run(
+        [
+            str(ROOT / "node_modules" / ".bin" / "lighthouse"), url,
+            "--quiet", "--output=json", f"--output-path={out}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={CHROME_FLAGS}",
+        ],
+        cwd=ROOT, check=True,
+    )  # fmt: skip
+    report = json.loads(out.read_text())
+    if report.get("runtimeError"):
+        raise RuntimeError(f"Lighthouse could not audit {url}: {report['runtimeError']}")
+    scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+    failing = [
+        f"{audit['id']}: {audit['title']}"
+        for audit in report["audits"].values()
+        if audit.get("score") is not None and audit["score"] < 0.9 and audit.get("scoreDisplayMode") == "binary"
+    ]
+    return {"scores": scores, "failing": failing, "version": report["lighthouseVersion"]}
+
+
+def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+def main() -> int:
+    if not os.environ.get("CHROME_PATH"):
+        sys.exit("Set CHROME_PATH to Debian's chromium, e.g. CHROME_PATH=/usr/bin/chromium")
+    port = 8401
+    with workdir() as tmp:
+        # Served over HTTPS (a throwaway certificate) as in production, so nothing is redirected.
+        env = site_env("sqlite", tmp, SITE_URL=f"https://127.0.0.1:{port}")
+        prepare(env)
+        with gunicorn(env, port=port, workers=2, tls=self_signed_certificate(tmp)) as base:
+            results = {page: audit(base + page, tmp / "report.json") for page in PAGES}
+    version = next(iter(results.values()))["version"]
+    print(f"Lighthouse {version}, mobile (default throttling), gunicorn with debug off")
+    print(f"{'page':28} " + " ".join(f"{c:>15}" for c in CATEGORIES))
+    failed = False
+    for page, result in results.items():
+        print(f"{page:28} " + " ".join(f"{result['scores'][c]:>15}" for c in CATEGORIES))
+        failed |= min(result["scores"].values()) < TARGET
+        for line in result["failing"]:
+            print(f"    failing audit: {line}")
+    print(f"target {TARGET} in every category: {'MISSED' if failed else 'met'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

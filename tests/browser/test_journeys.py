@@ -1,0 +1,70 @@
+"""People using the site end to end, in a real browser."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_visitor_browses_the_facts_and_the_faq(page, site):
+    page.goto("/")
+    page.get_by_role("link", name="Browse the facts").click()
+    expect(page.get_by_text("39 facts.")).to_be_visible()
+    page.get_by_role("navigation", name="Categories").get_by_role("link", name="Music").click()
+    expect(page.get_by_text("2 facts in Music.")).to_be_visible()
+    page.get_by_role("link", name="Moving Score").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Moving Score")
+    expect(page.locator(".verdict .status")).to_have_text("Verified")
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Facts").click()
+    page.get_by_label("Search the facts").fill("palme")
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_role("link", name="Palme d’Or Winner")).to_be_visible()
+
+    page.get_by_role("link", name="FAQ").click()
+    page.get_by_role("link", name="What awards has “The Cranes Are Flying” won?").first.click()
+    expect(page).to_have_url(re.compile(r"/faq/#awards$"))
+    expect(page.locator("#awards")).to_contain_text("did not win a Golden Globe")
+    assert page.problems == []
+
+
+def test_a_member_signs_up_rsvps_and_comments(page, site):
+    page.goto("/accounts/signup/")
+    page.get_by_label("Username").fill("veronika")
+    page.get_by_label("Email").fill("veronika@example.org")
+    page.get_by_label(re.compile(r"^\s*Password\s*\*?\s*$")).fill("Squirrel-1941-y")
+    page.get_by_label("Password confirmation").fill("Squirrel-1941-y")
+    page.get_by_role("button", name="Create my account").click()
+    expect(page.get_by_text("Welcome to the club, veronika.")).to_be_visible()
+
+    page.goto("/screenings/demo-new-members-night/")
+    page.get_by_role("button", name="RSVP").click()
+    expect(page.get_by_text("You're going.", exact=False).first).to_be_visible()
+    expect(page.get_by_role("button", name="Cancel my RSVP")).to_be_visible()
+
+    page.goto("/facts/palme-dor-winner/")
+    page.get_by_label("Your comment").fill("The jury got it right.\nSecond line.")
+    page.get_by_role("button", name="Post comment").click()
+    expect(page.get_by_text("Your comment is posted.")).to_be_visible()
+    expect(page.locator(".comment").filter(has_text="The jury got it right.")).to_be_visible()
+    assert page.problems == []
+
+
+def test_a_curator_edits_a_fact_in_the_admin_and_sees_it_on_the_site(page, curator):
+    page.goto("/facts/iconic-poster/")  # a visitor's view, now in the page cache
+    page.goto("/admin/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("Cranes-1957-x")
+    page.get_by_role("button", name="Log in").click()
+    page.goto("/admin/facts/fact/?q=poster")
+    page.get_by_role("link", name="Iconic Poster").click()
+    page.get_by_label("Summary").fill("A curator found the poster in an archive.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("was changed successfully")).to_be_visible()
+
+    visitor = page.context.browser.new_page(base_url=page.url.split("/admin")[0])
+    visitor.goto("/facts/iconic-poster/")
+    expect(visitor.get_by_text("A curator found the poster in an archive.")).to_be_visible()
+    visitor.close()

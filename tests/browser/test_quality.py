@@ -1,0 +1,132 @@
+"""Accessibility, keyboard use, phone width, and a clean console (no errors, no CSP violations) on every page."""
+
+import pytest
+
+from tests.browser.conftest import AXE
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PUBLIC_PAGES = [
+    "/",
+    "/facts/",
+    "/facts/?category=awards",
+    "/facts/palme-dor-winner/",
+    "/facts/emotional-journey/",
+    "/faq/",
+    "/screenings/",
+    "/screenings/past/",
+    "/screenings/demo-club-screening/",
+    "/discussion/",
+    "/members/lena/",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/password_reset/",
+    "/no-such-page/",
+]
+MEMBER_PAGES = ["/screenings/demo-club-screening/", "/facts/palme-dor-winner/", "/members/me/", "/screenings/mine/"]
+ADMIN_PAGES = ["/admin/", "/admin/facts/fact/", "/admin/facts/fact/1/change/", "/admin/screenings/screening/add/"]
+
+
+def axe_violations(page) -> list[str]:
+    # Evaluated through the DevTools protocol, which the page's CSP does not govern.
+    page.evaluate(AXE.read_text())
+    result = page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag',
+             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"""
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def log_in(page, username: str, password: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_public_pages_have_no_serious_accessibility_violations(page, site, path):
+    page.goto(path)
+    assert axe_violations(page) == []
+    assert page.problems == [], page.problems
+
+
+def test_member_pages_have_no_serious_accessibility_violations(page, site):
+    log_in(page, "lena", "Squirrel-1941-x")
+    for path in MEMBER_PAGES:
+        page.goto(path)
+        assert axe_violations(page) == [], path
+    assert page.problems == [], page.problems
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_nothing_scrolls_sideways_on_a_phone(phone, site, path):
+    phone.goto(path)
+    width = phone.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 375, f"{path} is {width}px wide"
+    assert phone.problems == [], phone.problems
+
+
+def test_member_pages_fit_a_phone(phone, site):
+    log_in(phone, "lena", "Squirrel-1941-x")
+    for path in MEMBER_PAGES:
+        phone.goto(path)
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 375, path
+
+
+FOCUS_REPORT = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  const box = el.getBoundingClientRect();
+  return {tag: el.tagName, text: (el.innerText || el.value || el.name || '').trim().slice(0, 40),
+          visible: box.width > 0 && box.height > 0,
+          ring: style.outlineStyle !== 'none' || style.boxShadow !== 'none'};
+}"""
+
+
+FOCUSABLE = """() => [...document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, summary')]
+  .filter(e => e.tabIndex >= 0 && e.offsetParent !== null).length"""
+
+
+@pytest.mark.parametrize("path", ["/", "/facts/", "/facts/palme-dor-winner/", "/faq/", "/screenings/"])
+def test_the_keyboard_reaches_everything_with_a_visible_focus(page, site, path):
+    page.goto(path)
+    focusable = page.evaluate(FOCUSABLE)
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUS_REPORT)["text"] == "Skip to content"
+    reached = 0
+    while (report := page.evaluate(FOCUS_REPORT))["tag"] != "BODY" and reached <= focusable:
+        assert report["visible"] and report["ring"], report
+        reached += 1
+        page.keyboard.press("Tab")
+    assert reached == focusable
+
+
+def test_the_skip_link_moves_focus_to_the_content(page, site):
+    page.goto("/facts/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+
+
+def test_spoilers_open_with_the_keyboard(page, site):
+    page.goto("/facts/emotional-journey/")
+    summary = page.locator("details.spoiler summary").first
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("details.spoiler").first.get_attribute("open") is not None
+
+
+def test_admin_pages_raise_no_console_errors_or_csp_violations(page, curator):
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("Cranes-1957-x")
+    page.get_by_role("button", name="Log in").click()
+    for path in ADMIN_PAGES:
+        page.goto(path)
+    assert page.problems == [], page.problems

@@ -1,0 +1,54 @@
+import gzip
+from html.parser import HTMLParser
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/", "/facts/", "/facts/palme-dor-winner/", "/faq/", "/screenings/", "/discussion/", "/accounts/login/"]
+# Above the fold: loading them lazily would only delay the first paint.
+EAGER_IMAGES = {"crane-mark.svg", "cranes.svg"}
+
+
+class Assets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.files, self.images = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("rel") == "stylesheet":
+            self.files.append(attrs["href"])
+        elif tag == "script" and attrs.get("src"):
+            self.files.append(attrs["src"])
+        elif tag == "img":
+            self.images.append(attrs)
+
+
+def assets_of(client, path) -> Assets:
+    assets = Assets()
+    assets.feed(client.get(path).content.decode())
+    return assets
+
+
+def compressed_size(client, url: str) -> int:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return len(gzip.compress(body))
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_css_and_js_stay_under_100_kb_compressed(path, fact, screening):
+    client = Client()
+    total = sum(compressed_size(client, url) for url in assets_of(client, path).files)
+    assert 0 < total < 100 * 1024, f"{path}: {total} bytes"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_images_have_dimensions_and_below_the_fold_ones_load_lazily(path, fact, screening):
+    for image in assets_of(Client(), path).images:
+        assert image.get("width") and image.get("height"), image
+        if image["src"].rsplit("/", 1)[-1] not in EAGER_IMAGES:
+            assert image.get("loading") == "lazy", image
