@@ -267,5 +267,6 @@ if SENTRY_DSN:
 # The club's own settings.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # Visitors' pages are cached this long at most (changes retire them at once); 0 turns the cache off.
-CLUB_PAGE_CACHE_SECONDS = int(os.environ.get("CLUB_PAGE_CACHE_SECONDS", "300"))
+# On by default only with Redis: a per-process cache would not hear of changes made in other processes.
+CLUB_PAGE_CACHE_SECONDS = int(os.environ.get("CLUB_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))
 FACTS_PER_PAGE = 12

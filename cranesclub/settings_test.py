@@ -13,6 +13,8 @@ SECURE_SSL_REDIRECT = False
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SITE_URL = "https://cranes.example"
+# Tests run with the page cache on, as production does with Redis, so invalidation is always exercised.
+CLUB_PAGE_CACHE_SECONDS = 300
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory, so threaded tests share one database with the test run.
