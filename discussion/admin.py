@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 
+from cranesclub.admin import ReadOnlyInline
 from discussion import services
 from discussion.models import Comment, Report
 
@@ -32,15 +33,9 @@ class TargetFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ReportInline(admin.TabularInline):
+class ReportInline(ReadOnlyInline):
     model = Report
-    extra = 0
-    can_delete = False
     fields = ("reporter", "reason", "note", "dismissed", "created")
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Comment)

@@ -5,6 +5,7 @@ from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
 
+from cranesclub.admin import ReadOnlyInline
 from screenings import services
 from screenings.models import Rsvp, Screening, Venue
 
@@ -16,18 +17,12 @@ class VenueAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-class RsvpInline(admin.TabularInline):
-    """Read-only: seats change only through the RSVP services, which keep the waitlist right."""
+class RsvpInline(ReadOnlyInline):
+    """Seats change only through the RSVP services, which keep the waitlist right."""
 
     model = Rsvp
-    extra = 0
-    can_delete = False
     fields = ("member", "status", "guests", "queued_at", "reminder_sent_at")
-    readonly_fields = fields
     ordering = ("status", "queued_at")
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("member")

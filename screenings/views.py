@@ -62,7 +62,7 @@ def _waitlist_position(booking: Rsvp | None) -> int | None:
 @login_required
 def rsvp(request: HttpRequest, slug: str) -> HttpResponse:
     screening = get_object_or_404(Screening, slug=slug)
-    form = RsvpForm(request.POST or {"guests": 0}, screening=screening)
+    form = RsvpForm(request.POST, screening=screening)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors.get("guests", ["Please check the number of guests."])))
         return redirect(screening)

@@ -150,3 +150,12 @@ def test_home_shows_the_next_scheduled_screening(client, make_screening):
     assert "Next screening" in content
     assert "The next one" in content
     assert "Called off" not in content
+
+
+def test_rsvp_button_without_a_guests_field_works(client, make_screening, member):
+    # What the browser sends for a screening that allows no guests: the CSRF token and nothing else.
+    screening = make_screening(slug="no-guests", max_guests=0)
+    client.force_login(member)
+    response = client.post(reverse("screenings:rsvp", args=["no-guests"]), {"csrfmiddlewaretoken": "x"}, follow=True)
+    assert "You're going" in response.content.decode()
+    assert Rsvp.objects.get(screening=screening).guests == 0

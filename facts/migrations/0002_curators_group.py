@@ -1,29 +1,6 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GROUP = "Curators"
-MODELS = ["category", "fact", "source", "faqentry"]
-
-
-def grant(apps, schema_editor):
-    # Permissions are normally created after all migrations; create them now so the group can hold them.
-    app_config = apps.get_app_config("facts")
-    app_config.models_module = True
-    create_permissions(app_config, verbosity=0, apps=apps)
-    app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP)
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="facts", content_type__model__in=MODELS))
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name=GROUP).first()
-    if group:
-        group.permissions.remove(*Permission.objects.filter(content_type__app_label="facts"))
+from cranesclub.migration_helpers import grant, revoke
 
 
 class Migration(migrations.Migration):
@@ -33,4 +10,9 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [
+        migrations.RunPython(
+            lambda apps, schema_editor: grant(apps, app_label="facts", groups=["Curators"]),
+            lambda apps, schema_editor: revoke(apps, app_label="facts", groups=["Curators"]),
+        )
+    ]

@@ -1,29 +1,8 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-MODELS = ["venue", "screening", "rsvp"]
+from cranesclub.migration_helpers import grant, revoke
 
-
-def grant(apps, schema_editor):
-    app_config = apps.get_app_config("screenings")
-    app_config.models_module = True
-    create_permissions(app_config, verbosity=0, apps=apps)
-    app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    permissions = Permission.objects.filter(content_type__app_label="screenings", content_type__model__in=MODELS)
-    for name in ("Curators", "Organisers"):
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*permissions)
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    permissions = Permission.objects.filter(content_type__app_label="screenings")
-    for group in Group.objects.filter(name__in=["Curators", "Organisers"]):
-        group.permissions.remove(*permissions)
+GROUPS = ["Curators", "Organisers"]
 
 
 class Migration(migrations.Migration):
@@ -32,4 +11,9 @@ class Migration(migrations.Migration):
         ("facts", "0002_curators_group"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [
+        migrations.RunPython(
+            lambda apps, schema_editor: grant(apps, app_label="screenings", groups=GROUPS),
+            lambda apps, schema_editor: revoke(apps, app_label="screenings", groups=GROUPS),
+        )
+    ]

@@ -40,8 +40,12 @@ def test_a_member_signs_up_rsvps_and_comments(page, site):
     expect(page.get_by_text("Welcome to the club, veronika.")).to_be_visible()
 
     page.goto("/screenings/demo-new-members-night/")
+    page.get_by_label("Guests you will bring").fill("1")
     page.get_by_role("button", name="RSVP").click()
-    expect(page.get_by_text("You're going.", exact=False).first).to_be_visible()
+    expect(page.get_by_text("You're going with 1 guest.")).to_be_visible()
+
+    page.goto("/screenings/demo-cinematography-evening/")  # no guests allowed: no field, just the button
+    page.get_by_role("button", name="RSVP").click()
     expect(page.get_by_role("button", name="Cancel my RSVP")).to_be_visible()
 
     page.goto("/facts/palme-dor-winner/")
