@@ -300,3 +300,11 @@ def test_a_tampered_unfollow_link_is_refused(client, fact, member):
     response = client.get(follow.get_absolute_url()[:-3] + "xx/")
     assert response.status_code == 400
     assert Follow.objects.exists()
+
+
+def test_the_author_gets_an_edit_form_with_the_text(client, fact, member):
+    comment = services.post_comment(author=member, target=fact, text="First draft")
+    client.force_login(member)
+    response = client.get(reverse("discussion:edit", args=[comment.pk]))
+    assert response.status_code == 200
+    assert "First draft</textarea>" in response.content.decode()

@@ -60,10 +60,12 @@ def site(transactional_db, settings, tmp_path):
     call_command("load_catalogue", verbosity=0)
     call_command("load_demo_screenings", verbosity=0)
     member = User.objects.create_user("lena", "lena@example.org", "Squirrel-1941-x", display_name="Lena")
-    discussion.post_comment(
-        author=member, target=Fact.objects.get(slug="palme-dor-winner"), text="Seen at https://example.org"
-    )
-    return {"member": member}
+    other = User.objects.create_user("boris", "boris@example.org", "Squirrel-1941-z", display_name="Boris")
+    palme = Fact.objects.get(slug="palme-dor-winner")
+    mine = discussion.post_comment(author=member, target=palme, text="Seen at https://example.org")
+    discussion.post_comment(author=other, target=palme, text="A reply with\na second line.", parent=mine)
+    discussion.post_comment(author=other, target=palme, text="The ending.", spoiler=True)
+    return {"member": member, "comment": mine}
 
 
 def _watch(page) -> list[str]:
