@@ -157,6 +157,11 @@ class RsvpQuerySet(models.QuerySet):
     def waitlisted(self):
         return self.filter(status=RsvpStatus.WAITLISTED).order_by("queued_at", "pk")
 
+    def upcoming_for(self, member):
+        """A member's RSVPs for screenings not yet over, soonest first."""
+        mine = self.filter(member=member, screening__ends_at__gte=timezone.now()).active()
+        return mine.select_related("screening__venue").order_by("screening__starts_at")
+
 
 class Rsvp(models.Model):
     member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="rsvps")

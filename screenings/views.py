@@ -94,13 +94,7 @@ def cancel(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def my_screenings(request: HttpRequest) -> HttpResponse:
-    bookings = (
-        Rsvp.objects.filter(member=request.user)
-        .active()
-        .filter(screening__ends_at__gte=timezone.now())
-        .select_related("screening__venue")
-        .order_by("screening__starts_at")
-    )
+    bookings = Rsvp.objects.upcoming_for(request.user)
     return render(request, "screenings/my_screenings.html", {"bookings": bookings})
 
 
