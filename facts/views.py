@@ -34,8 +34,9 @@ def fact_list(request: HttpRequest) -> HttpResponse:
         category = next((c for c in categories if c.slug == category_slug), None)
         facts = facts.filter(category=category) if category else facts.none()
 
-    # Long queries are cut rather than refused: a pasted paragraph still searches.
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # Long queries are cut rather than refused: a pasted paragraph still searches. PostgreSQL cannot
+    # compare text holding NUL characters, and no fact contains one.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     if query:
         facts = facts.search(query)
 

@@ -110,3 +110,16 @@ def test_no_view_lets_one_member_change_anothers_things(make_fact, make_screenin
             walked += 1
     assert walked > 40
     assert fingerprint(member) == before
+
+
+ODD_VALUES = ["\x00", "palme\x00", "x" * 5000, "99999999999999999999", "-1", "1e9", "' OR 1=1 --", "../../etc"]
+
+
+@pytest.mark.parametrize("name", ["q", "category", "page", "comments", "next"])
+def test_odd_query_parameters_never_cause_a_server_error(client, fact, screening, member, name):
+    # One parameter at a time, so that no other odd value hides this one by emptying the page first.
+    client.force_login(member)
+    for route in ROUTES:
+        for value in ODD_VALUES:
+            response = client.get(route, {name: value})
+            assert response.status_code < 500, (route, name, value, response.status_code)
