@@ -10,7 +10,7 @@ def reply_posted(comment, follows) -> int:
     for follow in follows:
         if not follow.member.email:
             continue
-        unsubscribe = base + follow.get_absolute_url()
+        unsubscribe = base + follow.unfollow_url()
         body = render_to_string(
             "discussion/email/reply.txt",
             {

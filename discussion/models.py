@@ -133,12 +133,10 @@ class Follow(models.Model):
     def __str__(self) -> str:
         return f"{self.member} follows {self.thread_id}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("discussion:unfollow", kwargs={"token": unfollow_token(self)})
+    def unfollow_url(self) -> str:
+        """The signed one-click link in reply emails that stops them."""
+        token = signing.dumps({"follow": self.pk}, salt=UNFOLLOW_SALT)
+        return reverse("discussion:unfollow", kwargs={"token": token})
 
 
 UNFOLLOW_SALT = "discussion.unfollow"
-
-
-def unfollow_token(follow: Follow) -> str:
-    return signing.dumps({"follow": follow.pk}, salt=UNFOLLOW_SALT)
