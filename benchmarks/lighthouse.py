@@ -1,7 +1,5 @@
 """Lighthouse (pinned in package.json) on three pages, mobile settings, against gunicorn with debug off.
 
-Lighthouse 13 is pinned: the last 12.x (12.8.2) cannot read the traces of Debian's Chromium 156 (NO_NAVSTART).
-
 Needs CHROME_PATH (Debian's chromium). Prints each category's score; fails below 95.
 Usage: CHROME_PATH=/usr/bin/chromium python benchmarks/lighthouse.py
 """
