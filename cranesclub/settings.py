@@ -152,9 +152,11 @@ AXES_VERBOSE = False
 # How many proxies of ours add to X-Forwarded-For; 0 trusts only REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
+# The site is in English only; with translation off Django skips the per-request language lookups.
+# Dates and numbers still follow en-gb's formats.
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("CLUB_TIME_ZONE", "Europe/London")
-USE_I18N = True
+USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "static/"

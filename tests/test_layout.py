@@ -1,0 +1,33 @@
+import pytest
+from django.templatetags.static import static
+from django.urls import reverse, set_script_prefix
+
+from cranesclub.context_processors import ASSETS, NAV, site
+
+
+@pytest.fixture
+def script_prefix():
+    yield set_script_prefix
+    set_script_prefix("/")
+
+
+def test_every_page_links_the_layout_by_its_reversed_addresses(client, db):
+    html = client.get(reverse("facts:faq")).content.decode()
+    for name in ("facts:home", "facts:list", "screenings:list", "discussion:latest", "login", "signup", "fact_feed"):
+        assert f'href="{reverse(name)}"' in html, name
+    assert f'href="{reverse("facts:faq")}" aria-current="page"' in html
+    assert f'href="{static("css/site.css")}"' in html
+    assert f'src="{static("img/crane-mark.svg")}"' in html
+
+
+def test_members_get_the_log_out_form(client, member):
+    client.force_login(member)
+    assert f'action="{reverse("logout")}"' in client.get(reverse("facts:home")).content.decode()
+
+
+def test_layout_links_follow_the_script_prefix(rf, script_prefix):
+    script_prefix("/club/")
+    context = site(rf.get("/"))
+    assert context["nav"] == {key: reverse(name) for key, name in NAV.items()}
+    assert context["nav"]["faq"] == "/club/faq/"
+    assert context["asset"] == {key: static(path) for key, path in ASSETS.items()}
