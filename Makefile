@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO ?= 1
 
-.PHONY: run test lint format serve static backup restore load bench lighthouse clean
+.PHONY: run test lint format serve static backup restore load bench instructions lighthouse clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.x")'
@@ -77,6 +77,11 @@ load: $(VENV)/.requirements node_modules/.installed
 bench: $(VENV)/.requirements node_modules/.installed
 	@command -v wrk >/dev/null || { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; }
 	$(BIN)/python benchmarks/bench.py
+
+# Instructions per request for the same pages and the bare view, counted by callgrind (needs valgrind).
+instructions: $(VENV)/.requirements node_modules/.installed
+	@command -v valgrind >/dev/null || { apt-get install -y -qq valgrind || { apt-get update -qq && apt-get install -y -qq valgrind; }; }
+	$(BIN)/python benchmarks/instructions.py
 
 # Lighthouse (mobile) on the home page, the fact list and a fact page, against gunicorn with debug off.
 lighthouse: $(VENV)/.requirements-dev node_modules/.installed-dev
