@@ -31,3 +31,20 @@ def test_layout_links_follow_the_script_prefix(rf, script_prefix):
     assert context["nav"] == {key: reverse(name) for key, name in NAV.items()}
     assert context["nav"]["faq"] == "/club/faq/"
     assert context["asset"] == {key: static(path) for key, path in ASSETS.items()}
+
+
+@pytest.mark.parametrize(
+    ("path", "section"),
+    [("/club/facts/", "facts"), ("/club/facts/palme-dor-winner/", "facts"), ("/club/faq/", "faq"),
+     ("/club/screenings/past/", "screenings"), ("/club/discussion/", "discussion"), ("/club/", None),
+     ("/club/members/veronika/", None)],
+)  # fmt: skip
+def test_the_menu_marks_the_section_of_the_page_under_a_script_prefix(rf, script_prefix, path, section):
+    script_prefix("/club/")
+    assert site(rf.get(path))["section"] == section
+
+
+def test_a_fact_page_marks_facts_in_the_menu(client, fact):
+    html = client.get(fact.get_absolute_url()).content.decode()
+    assert f'href="{reverse("facts:list")}" aria-current="page"' in html
+    assert f'href="{reverse("facts:faq")}" aria-current' not in html
