@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO ?= 1
 
-.PHONY: run test lint format serve static backup restore load bench instructions lighthouse clean
+.PHONY: run test lint lock format serve static backup restore load bench instructions lighthouse clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.x")'
@@ -18,7 +18,7 @@ $(VENV)/.requirements: requirements.txt | $(BIN)/python
 	@touch $@
 
 $(VENV)/.requirements-dev: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements.txt -r requirements-dev.txt
 	@touch $@ $(VENV)/.requirements
 
 # Runtime front-end packages (Bootstrap) for run and serve; the dev set adds axe-core and Lighthouse.
@@ -49,8 +49,15 @@ test: $(VENV)/.requirements-dev node_modules/.installed-dev
 lint: $(VENV)/.requirements-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/bandit -ll -q -r . -x ./.venv,./node_modules
+
+# Compile the pinned, hashed requirements*.txt from the direct dependencies in requirements*.in.
+LOCK := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+lock: $(VENV)/.requirements-dev
+	$(LOCK) --output-file requirements.txt requirements.in
+	$(LOCK) --output-file requirements-dev.txt requirements-dev.in
 
 static: $(VENV)/.requirements node_modules/.installed
 	$(BIN)/python manage.py collectstatic --no-input -v 0

@@ -40,7 +40,7 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "core.apps.ClubAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -53,22 +53,24 @@ INSTALLED_APPS = [
     "csp",
     "crispy_forms",
     "crispy_bootstrap5",
-    "cranesclub",
+    # Lowest layer first: see docs/architecture.md.
+    "core",
     "members",
     "facts",
     "screenings",
     "discussion",
+    "home",
 ]
 
 # The first three wrap WhiteNoise, so static files get the security headers too; cached pages
 # for visitors are answered before sessions and authentication.
 MIDDLEWARE = [
-    "cranesclub.middleware.cross_origin_resource_policy",
-    "cranesclub.middleware.SiteCSPMiddleware",
+    "core.middleware.cross_origin_resource_policy",
+    "core.middleware.SiteCSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "cranesclub.pagecache.PageCacheMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -91,7 +93,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "cranesclub.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -138,8 +140,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "facts:home"
-LOGOUT_REDIRECT_URL = "facts:home"
+LOGIN_REDIRECT_URL = "home:index"
+LOGOUT_REDIRECT_URL = "home:index"
 
 # Brute force: 5 failed logins for one account, or from one address, lock it for 15 minutes.
 AXES_FAILURE_LIMIT = 5
@@ -267,8 +269,33 @@ if SENTRY_DSN:
     )
 
 # The club's own settings.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The public address, without a trailing slash: core.links.absolute_url() builds every absolute link from it.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(f"SITE_URL must start with http:// or https://; got {SITE_URL!r}.")
 # Visitors' pages are cached this long at most (changes retire them at once); 0 turns the cache off.
 # On by default only with Redis: a per-process cache would not hear of changes made in other processes.
 CLUB_PAGE_CACHE_SECONDS = int(os.environ.get("CLUB_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))
 FACTS_PER_PAGE = 12
+
+# The layout's links by URL name ({{ nav.faq }} in base.html), the menu items that own the pages under
+# their address, and the layout's static files ({{ asset.css }}). See core.context_processors.
+LAYOUT_LINKS = {
+    "home": "home:index",
+    "facts": "facts:list",
+    "faq": "facts:faq",
+    "screenings": "screenings:list",
+    "discussion": "discussion:latest",
+    "login": "login",
+    "signup": "signup",
+    "logout": "logout",
+    "fact_feed": "fact_feed",
+}
+LAYOUT_SECTIONS = ("facts", "faq", "screenings", "discussion")
+LAYOUT_ASSETS = {
+    "bootstrap": "vendor/bootstrap/css/bootstrap.min.css",
+    "css": "css/site.css",
+    "icon": "img/favicon.svg",
+    "mark": "img/crane-mark.svg",
+    "og_image": "img/og-cranes.png",
+}

@@ -1,24 +1,31 @@
-from django.conf import settings
+"""The root URLconf composes the apps: their URLs, and the sitemaps and feeds each app owns."""
+
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from cranesclub import views
-from cranesclub.pagecache import cached_for_visitors
-from cranesclub.sitemaps import SITEMAPS
+from core.pagecache import cached_for_visitors
+from discussion.sitemaps import DiscussionSitemap
 from facts.feeds import AtomFactFeed, FactFeed
-from members.views import signup
-from screenings.views import ScreeningFeed
+from facts.sitemaps import FactPagesSitemap, FactSitemap
+from home.sitemaps import HomeSitemap
+from screenings.feeds import ScreeningFeed
+from screenings.sitemaps import ScreeningPagesSitemap, ScreeningSitemap
 
-admin.site.site_header = "Cranes Club curators"
-admin.site.site_title = "Cranes Club admin"
-admin.site.index_title = "Catalogue, FAQ and club business"
+SITEMAPS = {
+    "pages": HomeSitemap,
+    "fact-pages": FactPagesSitemap,
+    "screening-pages": ScreeningPagesSitemap,
+    "discussion": DiscussionSitemap,
+    "facts": FactSitemap,
+    "screenings": ScreeningSitemap,
+}
 
 urlpatterns = [
+    path("", include("home.urls")),
     path("", include("facts.urls")),
     path("screenings/", include("screenings.urls")),
-    path("accounts/signup/", signup, name="signup"),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("members.account_urls")),
     path("members/", include("members.urls")),
     path("discussion/", include("discussion.urls")),
     path("feeds/screenings/", cached_for_visitors(ScreeningFeed()), name="screening_feed"),
@@ -26,10 +33,7 @@ urlpatterns = [
     path("feeds/facts/atom/", cached_for_visitors(AtomFactFeed()), name="fact_feed_atom"),
     path("sitemap.xml", cached_for_visitors(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
-    path("healthz", views.healthz, name="healthz"),
-    path("robots.txt", views.robots_txt, name="robots"),
-    path("favicon.ico", views.favicon),
-    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media, name="media"),
+    path("", include("core.urls")),
 ]
 
-handler500 = "cranesclub.views.server_error"
+handler500 = "core.views.server_error"

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 
-from cranesclub.admin import ReadOnlyInline
-from discussion import services
+from core.admin import ReadOnlyInline
+from discussion import services, targets
 from discussion.models import Comment, Report
 
 
@@ -25,10 +25,10 @@ class TargetFilter(admin.SimpleListFilter):
     parameter_name = "target"
 
     def lookups(self, request, model_admin):
-        return [("fact", "Facts"), ("screening", "Screenings")]
+        return [(kind, f"{kind.capitalize()}s") for kind in targets.KINDS]
 
     def queryset(self, request, queryset):
-        if self.value() in ("fact", "screening"):
+        if self.value() in targets.KINDS:
             return queryset.filter(**{f"{self.value()}__isnull": False})
         return queryset
 

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class DiscussionConfig(AppConfig):
     name = "discussion"
     verbose_name = "Discussion"
+
+    def ready(self):
+        from core import pagecache
+
+        pagecache.watch(self.get_model("Comment"))

@@ -1,33 +1,27 @@
-from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.template.loader import render_to_string
+from core import mail
+from core.links import absolute_url
 
 
 def reply_posted(comment, follows) -> int:
     """Tell each follower of a thread about a new reply, with a signed link to stop."""
-    base = settings.SITE_URL.rstrip("/")
     messages = []
     for follow in follows:
         if not follow.member.email:
             continue
-        unsubscribe = base + follow.unfollow_url()
-        body = render_to_string(
-            "discussion/email/reply.txt",
-            {
-                "comment": comment,
-                "member": follow.member,
-                "url": base + comment.get_absolute_url(),
-                "unsubscribe": unsubscribe,
-            },
-        )
+        unsubscribe = absolute_url(follow.unfollow_url())
+        context = {
+            "comment": comment,
+            "member": follow.member,
+            "url": absolute_url(comment.get_absolute_url()),
+            "unsubscribe": unsubscribe,
+        }
         messages.append(
-            EmailMessage(
+            mail.message(
+                to=follow.member.email,
                 subject=f"New reply on “{comment.target}”",
-                body=body,
-                to=[follow.member.email],
+                template="discussion/email/reply.txt",
+                context=context,
                 headers={"List-Unsubscribe": f"<{unsubscribe}>"},
             )
         )
-    if not messages:
-        return 0
-    return get_connection().send_messages(messages) or 0
+    return mail.send(messages)

@@ -24,6 +24,17 @@ class CommentForm(forms.ModelForm):
         return bool(self.cleaned_data.get("website"))
 
 
+class ReplyForm(CommentForm):
+    """The reply box under each thread: the comment form, answering `parent`, with ids of its own."""
+
+    class Meta(CommentForm.Meta):
+        labels = {"text": "Your reply", "spoiler": "This reveals the plot"}
+        widgets = {"text": forms.Textarea(attrs={"rows": 3, "maxlength": 4000})}
+
+    def __init__(self, *, parent: Comment):
+        super().__init__(auto_id=f"reply-{parent.pk}-%s", initial={"parent": parent.pk})
+
+
 class EditCommentForm(forms.ModelForm):
     class Meta:
         model = Comment

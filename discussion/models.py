@@ -3,12 +3,15 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core.pagecache import VisibleQuerySet
+
+# How long an author may change what they wrote; the code and every message use these.
 EDIT_WINDOW = timedelta(minutes=15)
+EDIT_WINDOW_NOTE = f"Comments can be edited for {EDIT_WINDOW.seconds // 60} minutes after posting."
 
 
 class CommentStatus(models.TextChoices):
@@ -17,9 +20,13 @@ class CommentStatus(models.TextChoices):
     HIDDEN = "hidden", "Hidden by a moderator"
 
 
-class CommentQuerySet(models.QuerySet):
+class CommentQuerySet(VisibleQuerySet):
     def published(self):
         return self.filter(status=CommentStatus.PUBLISHED)
+
+    def on(self, target):
+        """The comments on one fact or screening (see discussion.targets)."""
+        return self.filter(**{target._meta.model_name: target})
 
     def threads(self):
         """Top-level comments; replies come with them, removed ones too so the thread stays whole."""
@@ -78,22 +85,6 @@ class Comment(models.Model):
     def can_edit(self, user, now=None) -> bool:
         now = now or timezone.now()
         return self.author_id == user.pk and not self.is_removed and now - self.created <= EDIT_WINDOW
-
-
-def _count_per(target: str, comments) -> Coalesce:
-    # A subquery, so the count adds no join (and no duplicate rows) to the outer query.
-    counted = comments.filter(**{target: OuterRef("pk")}).order_by().values(target).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted), 0)
-
-
-def comment_count(target: str) -> Coalesce:
-    """Published comments on each fact or screening."""
-    return _count_per(target, Comment.objects.published())
-
-
-def thread_count(target: str) -> Coalesce:
-    """Top-level comments, removed ones included: what the discussion paginates."""
-    return _count_per(target, Comment.objects.filter(parent__isnull=True))
 
 
 class ReportReason(models.TextChoices):

@@ -7,10 +7,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from cranesclub import pagecache
 from discussion import emails
-from discussion.models import Comment, CommentStatus, Follow, Report
+from discussion.models import EDIT_WINDOW_NOTE, Comment, CommentStatus, Follow, Report
+from discussion.targets import kind_of
 
+# Each member may post RATE_LIMIT comments per RATE_WINDOW; accounts younger than a day fewer.
 RATE_WINDOW = timedelta(minutes=10)
 RATE_LIMIT = 5
 NEW_ACCOUNT_AGE = timedelta(days=1)
@@ -32,11 +33,12 @@ def post_comment(*, author, target, text: str, spoiler: bool = False, parent: Co
     get_user_model().objects.select_for_update().filter(pk=author.pk).first()
     limit = rate_limit_for(author, now)
     if Comment.objects.filter(author=author, created__gte=now - RATE_WINDOW).count() >= limit:
+        minutes = RATE_WINDOW.seconds // 60
         raise CommentRefused(
-            f"You have posted {limit} comments in the last 10 minutes. Please wait a few minutes and try again."
+            f"You have posted {limit} comments in the last {minutes} minutes. Please wait a few minutes and try again."
         )
 
-    target_field = target._meta.model_name
+    target_field = kind_of(target)
     if parent is not None:
         parent = parent.parent or parent  # one level of replies: answer the thread
         if getattr(parent, f"{target_field}_id") != target.pk:
@@ -57,7 +59,7 @@ def post_comment(*, author, target, text: str, spoiler: bool = False, parent: Co
 
 def edit_comment(*, comment: Comment, author, text: str, spoiler: bool) -> Comment:
     if not comment.can_edit(author):
-        raise CommentRefused("Comments can be edited for 15 minutes after posting.")
+        raise CommentRefused(EDIT_WINDOW_NOTE)
     comment.text, comment.spoiler, comment.edited_at = text, spoiler, timezone.now()
     comment.save(update_fields=["text", "spoiler", "edited_at"])
     return comment
@@ -83,13 +85,11 @@ def report_comment(*, comment: Comment, reporter, reason: str, note: str = "") -
 @transaction.atomic
 def hide_comments(comments) -> int:
     Report.objects.filter(comment__in=comments).update(dismissed=True)
-    pagecache.invalidate()
     return comments.update(status=CommentStatus.HIDDEN)
 
 
 @transaction.atomic
 def restore_comments(comments) -> int:
-    pagecache.invalidate()
     return comments.filter(status=CommentStatus.HIDDEN).update(status=CommentStatus.PUBLISHED)
 
 

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
 
-from cranesclub import pagecache
+from core import pagecache
 from facts.models import Category, Fact, FaqEntry, Source, Status
 
 

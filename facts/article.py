@@ -86,35 +86,36 @@ def first_sentence(paragraph: str) -> str:
 @transaction.atomic
 def import_article(article: Article, *, category: Category) -> tuple[list[str], list[str]]:
     """Adds the article's facts and questions unpublished, for a curator to review. Returns (added, skipped)."""
+
+    def fact(title: str, paragraph: str) -> dict:
+        return {
+            "title": title[:200],
+            "summary": first_sentence(paragraph),
+            "body": paragraph,
+            "claim": paragraph,
+            "category": category,
+            "status": Status.UNVERIFIED,
+        }
+
+    def question(text: str, answer: str) -> dict:
+        return {"question": text[:300], "answer": answer}
+
+    facts_added, facts_skipped = _add_unpublished(Fact, "fact", article.sections, fact)
+    questions_added, questions_skipped = _add_unpublished(FaqEntry, "question", article.questions, question)
+    return facts_added + questions_added, facts_skipped + questions_skipped
+
+
+def _add_unpublished(model, kind: str, items, fields) -> tuple[list[str], list[str]]:
+    """One unpublished row per (heading, text), after the last position; a slug already in use is skipped."""
     added, skipped = [], []
-    position = Fact.objects.aggregate(last=Max("position"))["last"] or 0
-    for title, paragraph in article.sections:
-        slug = slugify(title)[:200]
-        if not slug or Fact.objects.filter(slug=slug).exists():
-            skipped.append(f"fact “{title}” (slug {slug!r} exists or is empty)")
+    slug_length = model._meta.get_field("slug").max_length
+    position = model.objects.aggregate(last=Max("position"))["last"] or 0
+    for heading, text in items:
+        slug = slugify(heading)[:slug_length]
+        if not slug or model.objects.filter(slug=slug).exists():
+            skipped.append(f"{kind} “{heading}” (slug {slug!r} exists or is empty)")
             continue
         position += 1
-        Fact.objects.create(
-            title=title[:200],
-            slug=slug,
-            summary=first_sentence(paragraph),
-            body=paragraph,
-            claim=paragraph,
-            category=category,
-            position=position,
-            published=False,
-            status=Status.UNVERIFIED,
-        )
-        added.append(f"fact “{title}”")
-    faq_position = FaqEntry.objects.aggregate(last=Max("position"))["last"] or 0
-    for question, answer in article.questions:
-        slug = slugify(question)[:100]
-        if not slug or FaqEntry.objects.filter(slug=slug).exists():
-            skipped.append(f"question “{question}” (slug {slug!r} exists or is empty)")
-            continue
-        faq_position += 1
-        FaqEntry.objects.create(
-            question=question[:300], slug=slug, answer=answer, position=faq_position, published=False
-        )
-        added.append(f"question “{question}”")
+        model.objects.create(slug=slug, position=position, published=False, **fields(heading, text))
+        added.append(f"{kind} “{heading}”")
     return added, skipped

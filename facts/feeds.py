@@ -1,16 +1,14 @@
-from django.contrib.syndication.views import Feed
-from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from core.feeds import SiteFeed
 from facts.models import Fact
 
 
-class FactFeed(Feed):
+class FactFeed(SiteFeed):
     title = "Cranes Club: facts about The Cranes Are Flying"
     description = "New and updated facts, each checked against its sources."
-
-    def link(self):
-        return reverse("facts:list")
+    page_name = "facts:list"
+    feed_name = "fact_feed"
 
     def items(self):
         return Fact.objects.published().select_related("category").order_by("-updated")[:50]
@@ -21,12 +19,6 @@ class FactFeed(Feed):
     def item_description(self, fact: Fact) -> str:
         return "This fact reveals the plot." if fact.spoiler else fact.summary
 
-    def item_pubdate(self, fact: Fact):
-        return fact.created
-
-    def item_updateddate(self, fact: Fact):
-        return fact.updated
-
     def item_categories(self, fact: Fact):
         return [fact.category.name]
 
@@ -34,3 +26,4 @@ class FactFeed(Feed):
 class AtomFactFeed(FactFeed):
     feed_type = Atom1Feed
     subtitle = FactFeed.description
+    feed_name = "fact_feed_atom"

@@ -1,10 +1,16 @@
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 
-from cranesclub.images import IMAGE_VALIDATORS
+from core.images import IMAGE_VALIDATORS
+from core.pagecache import VisibleQuerySet
+
+
+class CategoryQuerySet(VisibleQuerySet):
+    def with_published_counts(self):
+        return self.annotate(published_count=Count("facts", filter=Q(facts__published=True)))
 
 
 class Category(models.Model):
@@ -12,6 +18,8 @@ class Category(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True)
     position = models.PositiveIntegerField(default=0)
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "name"]
@@ -31,9 +39,13 @@ class Status(models.TextChoices):
     REFUTED = "refuted", "Refuted"
 
 
-class FactQuerySet(models.QuerySet):
+class FactQuerySet(VisibleQuerySet):
     def published(self):
         return self.filter(published=True)
+
+    def visible(self):
+        """What a visitor may open (the discussion's target protocol)."""
+        return self.published()
 
     def featured(self):
         return self.filter(featured=True)
@@ -126,6 +138,8 @@ class Source(models.Model):
     quote = models.TextField(blank=True)
     position = models.PositiveIntegerField(default=0)
 
+    objects = VisibleQuerySet.as_manager()
+
     class Meta:
         ordering = ["position", "id"]
 
@@ -133,7 +147,7 @@ class Source(models.Model):
         return self.title
 
 
-class FaqQuerySet(models.QuerySet):
+class FaqQuerySet(VisibleQuerySet):
     def published(self):
         return self.filter(published=True)
 

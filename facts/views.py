@@ -4,29 +4,17 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from cranesclub import seo
-from cranesclub.pagecache import cached_for_visitors
-from discussion.models import comment_count, thread_count
-from discussion.views import thread_context
-from facts import film
+from core.pagecache import cached_for_visitors
 from facts.models import Category, Fact, FaqEntry
-from screenings.models import Screening
+from facts.structured_data import claim_review
 
 MAX_QUERY_LENGTH = 100
 
 
 @cached_for_visitors
-def home(request: HttpRequest) -> HttpResponse:
-    featured = Fact.objects.published().featured().for_list()[:3]
-    next_screening = Screening.objects.upcoming().scheduled().for_list().first()
-    context = {"film": film, "featured": featured, "next_screening": next_screening, "structured_data": seo.movie()}
-    return render(request, "facts/home.html", context)
-
-
-@cached_for_visitors
 def fact_list(request: HttpRequest) -> HttpResponse:
-    categories = list(Category.objects.all())
-    facts = Fact.objects.published().for_list().annotate(comment_count=comment_count("fact"))
+    categories = list(Category.objects.with_published_counts())
+    facts = Fact.objects.published().for_list()
 
     category = None
     category_slug = request.GET.get("category", "")
@@ -48,6 +36,7 @@ def fact_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "categories": categories,
+            "total": sum(c.published_count for c in categories),
             "category": category,
             "category_slug": category_slug,
             "query": query,
@@ -58,15 +47,14 @@ def fact_list(request: HttpRequest) -> HttpResponse:
 @cached_for_visitors
 def fact_detail(request: HttpRequest, slug: str) -> HttpResponse:
     facts = Fact.objects.published().select_related("category").prefetch_related("sources")
-    fact = get_object_or_404(facts.annotate(thread_count=thread_count("fact")), slug=slug)
+    fact = get_object_or_404(facts, slug=slug)
     around = Fact.objects.published().for_list().around(fact)
     context = {
         "fact": fact,
         "previous": around.previous,
         "next": around.next,
         "related": around.related,
-        "structured_data": seo.claim_review(fact),
-        **thread_context(request, fact),
+        "structured_data": claim_review(fact),
     }
     return render(request, "facts/fact_detail.html", context)
 

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = "Members"
+
+    def ready(self):
+        from core import pagecache
+
+        # Names and avatars show beside comments; log-ins and passwords show nowhere.
+        pagecache.watch(self.get_model("User"), ignore=("last_login", "password"))

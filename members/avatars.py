@@ -6,7 +6,7 @@ from io import BytesIO
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
 
-from cranesclub.images import opened_image
+from core.images import opened_image
 
 MAX_BYTES = 3 * 1024 * 1024
 SIZE = 256

@@ -1,8 +1,13 @@
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.urls import reverse
 
-from cranesclub.images import IMAGE_VALIDATORS
+from core.images import IMAGE_VALIDATORS
+from core.pagecache import VisibleQuerySet
+
+
+class MemberManager(UserManager.from_queryset(VisibleQuerySet)):
+    pass
 
 
 class User(AbstractUser):
@@ -12,6 +17,8 @@ class User(AbstractUser):
     display_name = models.CharField(max_length=80, blank=True, help_text="Shown beside your comments and RSVPs.")
     bio = models.TextField(max_length=600, blank=True)
     avatar = models.ImageField(upload_to="avatars/", blank=True, validators=IMAGE_VALIDATORS)
+
+    objects = MemberManager()
 
     def __str__(self) -> str:
         return self.public_name

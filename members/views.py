@@ -6,11 +6,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from cranesclub.pagecache import cached_for_visitors
-from discussion.models import Comment
+from core.pagecache import cached_for_visitors
 from members.forms import ProfileForm, SignupForm
 from members.models import User
-from screenings.models import Rsvp
 
 
 def safe_next(request: HttpRequest, fallback: str) -> str:
@@ -22,7 +20,7 @@ def safe_next(request: HttpRequest, fallback: str) -> str:
 
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("facts:home")
+        return redirect("home:index")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
@@ -35,12 +33,8 @@ def signup(request: HttpRequest) -> HttpResponse:
 @cached_for_visitors
 def profile(request: HttpRequest, username: str) -> HttpResponse:
     member = get_object_or_404(User, username=username, is_active=True)
-    comments = Comment.objects.published().filter(author=member).with_target()[:10]
-    screenings = (
-        Rsvp.objects.going().filter(member=member).select_related("screening").order_by("-screening__starts_at")
-    )
-    context = {"member": member, "comments": comments, "rsvps": screenings[:10]}
-    return render(request, "members/profile.html", context)
+    # The page's comments and screenings come from those apps' template tags.
+    return render(request, "members/profile.html", {"member": member})
 
 
 @login_required

@@ -5,7 +5,7 @@ from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
 
-from cranesclub.admin import ReadOnlyInline
+from core.admin import ReadOnlyInline
 from screenings import services
 from screenings.models import Rsvp, Screening, Venue
 

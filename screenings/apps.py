@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class ScreeningsConfig(AppConfig):
     name = "screenings"
     verbose_name = "Screenings"
+
+    def ready(self):
+        from core import pagecache
+
+        pagecache.watch(self.get_model("Venue"))
+        pagecache.watch(self.get_model("Screening"))
+        # Visitors see seats taken, never when a reminder went out.
+        pagecache.watch(self.get_model("Rsvp"), ignore=("reminder_sent_at",))

@@ -2,17 +2,17 @@
 
 from datetime import UTC
 
-from django.conf import settings
+from django.urls import reverse
 from icalendar import Calendar, Event
 
+from core.links import absolute_url, site_host
 from screenings.models import Screening
 
 PRODID = "-//Cranes Club//Screenings//EN"
 
 
 def uid(screening: Screening) -> str:
-    host = settings.SITE_URL.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "cranesclub"
-    return f"screening-{screening.pk}@{host}"
+    return f"screening-{screening.pk}@{site_host()}"
 
 
 def event(screening: Screening) -> Event:
@@ -25,7 +25,7 @@ def event(screening: Screening) -> Event:
     item.add("summary", f"Cranes Club: {screening.title}")
     item.add("location", f"{screening.venue.name}, {' '.join(screening.venue.address.split())}")
     item.add("description", screening.description)
-    item.add("url", settings.SITE_URL.rstrip("/") + screening.get_absolute_url())
+    item.add("url", absolute_url(screening.get_absolute_url()))
     item.add("status", "CANCELLED" if screening.is_cancelled else "CONFIRMED")
     return item
 
@@ -39,3 +39,8 @@ def calendar(screenings, *, name: str) -> bytes:
     for screening in screenings:
         cal.add_component(event(screening))
     return cal.to_ical()
+
+
+def subscribe_url() -> str:
+    """The club's calendar for calendar apps to subscribe to (webcal://, on the public address)."""
+    return "webcal://" + absolute_url(reverse("screenings:calendar")).split("://", 1)[1]

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from screenings.models import Screening, Venue
+from screenings.services import save_screening
 
 VENUE = {
     "name": "The Small Hall, Riverside Arts Centre",
@@ -58,6 +59,6 @@ def load_demo_screenings(today=None) -> list[str]:
             changed.append(f"created {demo['slug']}")
         elif screening.ends_at < timezone.now():
             screening.starts_at = starts_at
-            screening.save()
+            save_screening(screening=screening)
             changed.append(f"moved {demo['slug']} to {starts_at:%Y-%m-%d}")
     return changed

@@ -1,32 +1,24 @@
 """The club's emails about screenings. Services call these from transaction.on_commit, never before."""
 
-from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.template.loader import render_to_string
-
+from core import mail
+from core.links import absolute_url
 from screenings.models import RsvpStatus
 
 
-def _site_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def _send(template: str, subject: str, screening, members, **context) -> int:
-    messages = [
-        EmailMessage(
-            subject=f"{subject}: {screening.title}",
-            body=render_to_string(
-                f"screenings/email/{template}.txt",
-                {"screening": screening, "member": member, "url": _site_url(screening.get_absolute_url()), **context},
-            ),
-            to=[member.email],
-        )
-        for member in members
-        if member.email
-    ]
-    if not messages:
-        return 0
-    return get_connection().send_messages(messages) or 0
+    url = absolute_url(screening.get_absolute_url())
+    return mail.send(
+        [
+            mail.message(
+                to=member.email,
+                subject=f"{subject}: {screening.title}",
+                template=f"screenings/email/{template}.txt",
+                context={"screening": screening, "member": member, "url": url, **context},
+            )
+            for member in members
+            if member.email
+        ]
+    )
 
 
 def rsvp_received(booking) -> int:

@@ -7,13 +7,16 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from cranesclub.images import IMAGE_VALIDATORS
+from core.images import IMAGE_VALIDATORS
+from core.pagecache import VisibleQuerySet
 
 
 class Venue(models.Model):
     name = models.CharField(max_length=120)
     address = models.TextField()
     map_url = models.URLField(blank=True, help_text="Optional link to a map.")
+
+    objects = VisibleQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -36,7 +39,11 @@ class RsvpStatus(models.TextChoices):
 GOING_SEATS = Coalesce(Sum(1 + F("rsvps__guests"), filter=Q(rsvps__status=RsvpStatus.GOING)), 0)
 
 
-class ScreeningQuerySet(models.QuerySet):
+class ScreeningQuerySet(VisibleQuerySet):
+    def visible(self):
+        """What a visitor may open (the discussion's target protocol): every screening, cancelled ones too."""
+        return self.all()
+
     def upcoming(self):
         return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")
 
@@ -82,8 +89,6 @@ class Screening(models.Model):
 
     objects = ScreeningQuerySet.as_manager()
 
-    SCHEDULE_FIELDS = ("starts_at", "ends_at", "venue_id", "status")
-
     class Meta:
         ordering = ["starts_at"]
         constraints = [
@@ -95,38 +100,18 @@ class Screening(models.Model):
 
     def save(self, *args, **kwargs):
         self.ends_at = self.starts_at + timedelta(minutes=self.duration_minutes)
-        if self.schedule_changed:
-            self.revision += 1
-            if kwargs.get("update_fields"):
-                kwargs["update_fields"] = {*kwargs["update_fields"], "ends_at", "revision"}
         super().save(*args, **kwargs)
-        self._loaded_schedule = self._schedule()
 
     def get_absolute_url(self) -> str:
         return reverse("screenings:detail", kwargs={"slug": self.slug})
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_schedule = instance._schedule()
-        return instance
-
-    def _schedule(self) -> tuple:
-        return tuple(self.__dict__.get(name) for name in self.SCHEDULE_FIELDS)
-
-    @property
-    def schedule_changed(self) -> bool:
-        """True when time, place or status differ from what was loaded: calendars need a new SEQUENCE."""
-        loaded = getattr(self, "_loaded_schedule", None)
-        return loaded is not None and loaded != self._schedule()
+    def schedule(self) -> tuple:
+        """What calendars follow: a change to any of it is a new revision (see services.save_screening)."""
+        return (self.starts_at, self.duration_minutes, self.venue_id, self.status)
 
     @property
     def is_cancelled(self) -> bool:
         return self.status == ScreeningStatus.CANCELLED
-
-    @property
-    def has_started(self) -> bool:
-        return self.starts_at <= timezone.now()
 
     @property
     def seats_left(self) -> int:
@@ -147,7 +132,7 @@ class Screening(models.Model):
         return ""
 
 
-class RsvpQuerySet(models.QuerySet):
+class RsvpQuerySet(VisibleQuerySet):
     def active(self):
         return self.filter(status__in=[RsvpStatus.GOING, RsvpStatus.WAITLISTED])
 

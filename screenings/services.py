@@ -98,27 +98,30 @@ def cancel_screening(*, screening: Screening) -> int:
     if screening.is_cancelled:
         return 0
     screening.status = ScreeningStatus.CANCELLED
-    screening.save()
-    return _announce(screening, emails.screening_cancelled)
+    return save_screening(screening=screening)
 
 
 @transaction.atomic
-def save_screening(*, screening: Screening) -> None:
-    """Save an organiser's edit: more seats promote the waitlist; a cancellation or a new time or place is announced."""
+def save_screening(*, screening: Screening) -> int:
+    """Save an organiser's edit, the one path for changes to a screening; returns how many members are told.
+
+    A new time, length, place or status is a new calendar revision. More seats promote the waitlist;
+    a cancellation or a new time or place is announced.
+    """
     if screening.pk is None:
         screening.save()
-        return
+        return 0
     previous = _lock(screening)
+    if screening.schedule() != previous.schedule():
+        screening.revision = previous.revision + 1
     cancelled_now = screening.is_cancelled and not previous.is_cancelled
     moved = (screening.starts_at, screening.venue_id) != (previous.starts_at, previous.venue_id)
     screening.save()
     if cancelled_now:
-        _announce(screening, emails.screening_cancelled)
-        return
+        return _announce(screening, emails.screening_cancelled)
     if not screening.is_cancelled:
         promote_waitlisted(screening)
-    if moved:
-        _announce(screening, emails.screening_moved)
+    return _announce(screening, emails.screening_moved) if moved else 0
 
 
 def send_reminders(*, now=None) -> int:

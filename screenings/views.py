@@ -2,43 +2,40 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cranesclub import seo
-from cranesclub.pagecache import cached_for_visitors
-from discussion.models import comment_count, thread_count
-from discussion.views import thread_context
+from core.pagecache import cached_for_visitors
 from screenings import calendars, services
 from screenings.forms import RsvpForm
 from screenings.models import Rsvp, RsvpStatus, Screening
+from screenings.structured_data import screening_event
 
 
 @cached_for_visitors
 def screening_list(request: HttpRequest) -> HttpResponse:
-    screenings = Screening.objects.upcoming().for_list().annotate(comment_count=comment_count("screening"))
-    return render(request, "screenings/screening_list.html", {"screenings": screenings, "archive": False})
+    return _list(request, Screening.objects.upcoming().for_list(), archive=False)
 
 
 @cached_for_visitors
 def past_list(request: HttpRequest) -> HttpResponse:
-    screenings = Screening.objects.past().for_list()[:100]
-    return render(request, "screenings/screening_list.html", {"screenings": screenings, "archive": True})
+    return _list(request, Screening.objects.past().for_list()[:100], archive=True)
+
+
+def _list(request: HttpRequest, screenings, *, archive: bool) -> HttpResponse:
+    context = {"screenings": screenings, "archive": archive, "subscribe_url": calendars.subscribe_url()}
+    return render(request, "screenings/screening_list.html", context)
 
 
 @cached_for_visitors
 def screening_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    screenings = Screening.objects.for_list().annotate(thread_count=thread_count("screening"))
-    screening = get_object_or_404(screenings, slug=slug)
+    screening = get_object_or_404(Screening.objects.for_list(), slug=slug)
     context = {
         "screening": screening,
         "closed_reason": screening.rsvp_closed_reason(),
-        "structured_data": seo.screening_event(screening),
-        **thread_context(request, screening),
+        "structured_data": screening_event(screening),
     }
     if request.user.is_authenticated:
         booking = Rsvp.objects.filter(screening=screening, member=request.user).first()
@@ -114,29 +111,3 @@ def _ics(body: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
-
-
-class ScreeningFeed(Feed):
-    title = "Cranes Club: upcoming screenings"
-    description = "Club screenings of The Cranes Are Flying."
-
-    def link(self):
-        return reverse("screenings:list")
-
-    def items(self):
-        return Screening.objects.upcoming().select_related("venue")[:50]
-
-    def item_title(self, item: Screening) -> str:
-        when = timezone.localtime(item.starts_at).strftime("%-d %B %Y, %H:%M %Z")
-        prefix = "Cancelled: " if item.is_cancelled else ""
-        return f"{prefix}{item.title} · {when}"
-
-    def item_description(self, item: Screening) -> str:
-        status = "This screening is cancelled. " if item.is_cancelled else ""
-        return f"{status}{item.venue.name}. {item.description}"
-
-    def item_pubdate(self, item: Screening):
-        return item.created
-
-    def item_updateddate(self, item: Screening):
-        return item.updated

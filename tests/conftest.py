@@ -1,5 +1,9 @@
+from datetime import timedelta
+from itertools import count
+
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from facts.models import Category, Fact, FaqEntry, Source, Status
 
@@ -19,21 +23,29 @@ def other_category(db):
     return Category.objects.create(name="Music", slug="music", position=2)
 
 
-@pytest.fixture
-def make_fact(category):
-    counter = iter(range(1, 10_000))
+def numbered(create, defaults):
+    """A maker for a fixture: each call creates a row numbered 1, 2, ..., from defaults(number) and the fields given."""
+    numbers = count(1)
 
     def make(**fields):
-        number = next(counter)
-        fields.setdefault("title", f"Fact number {number}")
-        fields.setdefault("slug", f"fact-{number}")
-        fields.setdefault("summary", f"Summary of fact {number}.")
-        fields.setdefault("body", f"Body of fact {number}.")
-        fields.setdefault("category", category)
-        fields.setdefault("position", number)
-        return Fact.objects.create(**fields)
+        return create(**{**defaults(next(numbers)), **fields})
 
     return make
+
+
+@pytest.fixture
+def make_fact(category):
+    return numbered(
+        Fact.objects.create,
+        lambda n: {
+            "title": f"Fact number {n}",
+            "slug": f"fact-{n}",
+            "summary": f"Summary of fact {n}.",
+            "body": f"Body of fact {n}.",
+            "category": category,
+            "position": n,
+        },
+    )
 
 
 @pytest.fixture
@@ -82,24 +94,18 @@ def venue(db):
 
 @pytest.fixture
 def make_screening(venue):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     from screenings.models import Screening
 
-    counter = iter(range(1, 10_000))
-
-    def make(**fields):
-        number = next(counter)
-        fields.setdefault("title", f"Screening {number}")
-        fields.setdefault("slug", f"screening-{number}")
-        fields.setdefault("starts_at", timezone.now() + timedelta(days=number))
-        fields.setdefault("venue", venue)
-        fields.setdefault("capacity", 3)
-        return Screening.objects.create(**fields)
-
-    return make
+    return numbered(
+        Screening.objects.create,
+        lambda n: {
+            "title": f"Screening {n}",
+            "slug": f"screening-{n}",
+            "starts_at": timezone.now() + timedelta(days=n),
+            "venue": venue,
+            "capacity": 3,
+        },
+    )
 
 
 @pytest.fixture
@@ -109,15 +115,10 @@ def screening(make_screening):
 
 @pytest.fixture
 def make_member(django_user_model):
-    counter = iter(range(1, 10_000))
-
-    def make(**fields):
-        number = next(counter)
-        return django_user_model.objects.create_user(
-            fields.pop("username", f"member{number}"), f"member{number}@example.org", "pw", **fields
-        )
-
-    return make
+    return numbered(
+        lambda **fields: django_user_model.objects.create_user(password="pw", **fields),  # noqa: S106
+        lambda n: {"username": f"member{n}", "email": f"member{n}@example.org"},
+    )
 
 
 @pytest.fixture
@@ -128,9 +129,6 @@ def other_member(make_member):
 @pytest.fixture
 def seasoned(django_user_model):
     """Makes members a week old, so the stricter limit for new accounts does not apply."""
-    from datetime import timedelta
-
-    from django.utils import timezone
 
     def age(*members):
         django_user_model.objects.filter(pk__in=[m.pk for m in members]).update(

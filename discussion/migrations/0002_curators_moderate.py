@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from cranesclub.migration_helpers import grant, revoke
+from core.migration_helpers import grant, revoke
 
 # Curators moderate: they see and hide comments and handle reports, but cannot add or delete them.
 CODENAMES = ["view_comment", "change_comment", "view_report", "change_report", "view_follow"]

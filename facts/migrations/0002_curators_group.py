@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from cranesclub.migration_helpers import grant, revoke
+from core.migration_helpers import grant, revoke
 
 
 class Migration(migrations.Migration):

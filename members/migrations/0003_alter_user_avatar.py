@@ -3,7 +3,7 @@
 import django.core.validators
 from django.db import migrations, models
 
-import cranesclub.images
+import core.images
 
 
 class Migration(migrations.Migration):
@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 upload_to="avatars/",
                 validators=[
                     django.core.validators.FileExtensionValidator(["jpg", "jpeg", "png", "webp", "gif"]),
-                    cranesclub.images.validate_image,
+                    core.images.validate_image,
                 ],
             ),
         ),

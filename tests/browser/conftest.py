@@ -64,8 +64,8 @@ def site(transactional_db, settings, tmp_path):
     palme = Fact.objects.get(slug="palme-dor-winner")
     mine = discussion.post_comment(author=member, target=palme, text="Seen at https://example.org")
     discussion.post_comment(author=other, target=palme, text="A reply with\na second line.", parent=mine)
-    discussion.post_comment(author=other, target=palme, text="The ending.", spoiler=True)
-    return {"member": member, "comment": mine}
+    theirs = discussion.post_comment(author=other, target=palme, text="The ending.", spoiler=True)
+    return {"member": member, "comment": mine, "other_comment": theirs}
 
 
 def _watch(page) -> list[str]:

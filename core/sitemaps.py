@@ -1,0 +1,28 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+
+class SiteSitemap(Sitemap):
+    """A sitemap whose addresses come from SITE_URL, whatever Host the request named."""
+
+    def get_protocol(self, protocol=None) -> str:
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None) -> str:
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class PagesSitemap(SiteSitemap):
+    """An app's fixed pages, by URL name."""
+
+    changefreq = "weekly"
+    names: tuple[str, ...] = ()
+
+    def items(self):
+        return list(self.names)
+
+    def location(self, item: str) -> str:
+        return reverse(item)

@@ -1,0 +1,6 @@
+from core.sitemaps import PagesSitemap
+
+
+class DiscussionSitemap(PagesSitemap):
+    changefreq = "daily"
+    names = ("discussion:latest",)

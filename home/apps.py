@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class HomeConfig(AppConfig):
+    """The home page: it composes the film, featured facts and the next screening."""
+
+    name = "home"
+    verbose_name = "Home page"

@@ -1,0 +1,5 @@
+from core.sitemaps import PagesSitemap
+
+
+class HomeSitemap(PagesSitemap):
+    names = ("home:index",)

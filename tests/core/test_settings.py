@@ -1,0 +1,88 @@
+"""Settings are read from the environment; these run a fresh interpreter per case."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE = (
+    "import json, cranesclub.settings as s; "
+    "print(json.dumps([s.DEBUG, s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'], "
+    "s.ALLOWED_HOSTS, s.DATABASES['default'].get('OPTIONS', {}).get('transaction_mode')]))"
+)
+
+
+def load_settings(**env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    return subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_the_site_refuses_to_start_without_a_secret_key_when_debug_is_off():
+    result = load_settings()
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_needs_no_secret_key_and_defaults_to_sqlite_with_immediate_transactions():
+    result = load_settings(DJANGO_DEBUG="1")
+    debug, engine, cache, hosts, mode = json.loads(result.stdout)
+    assert debug is True
+    assert engine == "django.db.backends.sqlite3"
+    assert mode == "IMMEDIATE"
+    assert cache.endswith("LocMemCache")
+    assert hosts == ["localhost", "127.0.0.1"]
+
+
+def test_database_and_redis_urls_switch_the_backends():
+    result = load_settings(
+        DJANGO_SECRET_KEY="x" * 50,
+        DATABASE_URL="postgres://club:secret@db.example:5432/cranesclub",
+        REDIS_URL="redis://cache.example:6379/0",
+        DJANGO_ALLOWED_HOSTS="cranes.example, www.cranes.example",
+    )
+    debug, engine, cache, hosts, _ = json.loads(result.stdout)
+    assert debug is False
+    assert engine == "django.db.backends.postgresql"
+    assert cache.endswith("RedisCache")
+    assert hosts == ["cranes.example", "www.cranes.example"]
+
+
+@pytest.mark.parametrize("value", ["yes", "on", "2"])
+def test_env_bool_rejects_anything_but_0_1_true_false(value):
+    result = load_settings(DJANGO_DEBUG=value)
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG must be one of 0, 1, true, false" in result.stderr
+
+
+def test_check_deploy_is_clean_with_nothing_silenced():
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    env = {
+        **clean,
+        "DJANGO_SECRET_KEY": "k" * 20 + "-production-secret-" + "q" * 20,
+        "DJANGO_ALLOWED_HOSTS": "cranes.example",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues (0 silenced)" in result.stdout
+
+
+def test_manage_py_refuses_to_start_without_a_secret_key_in_one_clear_line():
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("Cranes Club cannot start: DJANGO_SECRET_KEY is not set")
