@@ -1,11 +1,14 @@
 """Loading the checked-in catalogue (facts/seed/catalogue.yaml) into the database.
 
-Records are keyed on slug. By default only missing records are created, so a curator's edits
-in the admin survive `make run`; `update=True` makes the database match the file again.
+Records are keyed on slug. By default only missing records are created, with their sources and
+links; nothing that exists is changed or removed (no field, source or FAQ link), so a curator's
+edits survive every deploy. `update=True` makes the database match the file again.
 """
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 import yaml
@@ -46,10 +49,10 @@ def load_catalogue(data: dict, *, update: bool = False, dry_run: bool = False) -
         for position, item in enumerate(data["facts"], start=1):
             slug = item.get("slug") or slugify(item["title"])
             fields = _fact_fields(item, position, categories[item["category"]])
-            facts[slug] = _sync(report, Fact, slug, fields, update, sources=item.get("sources", []))
+            facts[slug] = _sync(report, Fact, slug, fields, update, _sources(item.get("sources", [])))
         for position, item in enumerate(data["faq"], start=1):
-            entry = _sync(report, FaqEntry, item["slug"], _faq_fields(item, position), update)
-            entry.facts.set([facts[slug] for slug in item.get("facts", [])])
+            linked = [facts[slug] for slug in item.get("facts", [])]
+            _sync(report, FaqEntry, item["slug"], _faq_fields(item, position), update, _faq_links(linked))
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -78,31 +81,62 @@ def _faq_fields(item: dict, position: int) -> dict:
     return {"question": item["question"], "answer": item["answer"], "position": position}
 
 
-def _sync(report: Report, model, slug: str, fields: dict, update: bool, sources=None):
+@dataclass
+class Related:
+    """Rows that hang off a record (a fact's sources, an FAQ entry's facts): compared with the
+    file, and written only when the record is created or updated."""
+
+    name: str
+    current: Callable[[Any], Any]
+    wanted: Any
+    write: Callable[[Any], None]
+
+
+def _sync(report: Report, model, slug: str, fields: dict, update: bool, related: Related | None = None):
     kind = model._meta.verbose_name
     obj = model.objects.filter(slug=slug).first()
     if obj is None:
         obj = model.objects.create(slug=slug, **fields)
-        _replace_sources(obj, sources)
+        if related:
+            related.write(obj)
         report.add("created", kind, slug)
         return obj
     changed = {name for name, value in fields.items() if getattr(obj, name) != value}
-    if sources is not None and _source_rows(obj.sources.all()) != _source_rows(sources):
-        changed.add("sources")
+    if related and related.current(obj) != related.wanted:
+        changed.add(related.name)
     if not changed:
         report.add("unchanged", kind, slug)
     elif update:
         for name, value in fields.items():
             setattr(obj, name, value)
         obj.save()
-        _replace_sources(obj, sources)
+        if related:
+            related.write(obj)
         report.add("updated", kind, f"{slug} ({', '.join(sorted(changed))})")
     else:
         report.add("kept", kind, f"{slug} (differs in {', '.join(sorted(changed))}; --update overwrites)")
     return obj
 
 
+def _faq_links(facts: list[Fact]) -> Related:
+    return Related(
+        "facts",
+        current=lambda entry: sorted(entry.facts.values_list("pk", flat=True)),
+        wanted=sorted(fact.pk for fact in facts),
+        write=lambda entry: entry.facts.set(facts),
+    )
+
+
 SOURCE_FIELDS = ("title", "publisher", "url", "date", "quote")
+
+
+def _sources(items: list[dict]) -> Related:
+    return Related(
+        "sources",
+        current=lambda fact: _source_rows(fact.sources.all()),
+        wanted=_source_rows(items),
+        write=lambda fact: _replace_sources(fact, items),
+    )
 
 
 def _source_rows(sources) -> list[tuple]:
@@ -113,8 +147,6 @@ def _source_rows(sources) -> list[tuple]:
 
 
 def _replace_sources(fact, sources) -> None:
-    if sources is None:
-        return
     fact.sources.all().delete()
     Source.objects.bulk_create(
         Source(fact=fact, position=position, **{name: item.get(name) or _blank(name) for name in SOURCE_FIELDS})

@@ -1,0 +1,73 @@
+"""A deploy (`make serve`) loads the catalogue again; it must not undo a single curator's edit."""
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from facts.models import Category, Fact, FaqEntry, Source
+
+pytestmark = pytest.mark.django_db
+
+MAKEFILE = Path(__file__).resolve().parents[2] / "Makefile"
+
+
+def deploy_steps() -> list[list[str]]:
+    """The manage.py commands in the recipe of `make serve`, as argument lists."""
+    recipe = re.search(r"^serve:.*\n((?:\t.*\n)+)", MAKEFILE.read_text(), re.M).group(1)
+    return [shlex.split(line.split("manage.py", 1)[1]) for line in recipe.splitlines() if "manage.py" in line]
+
+
+def test_make_serve_migrates_and_loads_the_catalogue():
+    assert [step[0] for step in deploy_steps()] == ["migrate", "load_catalogue"]
+
+
+def test_a_deploy_keeps_every_curators_edit():
+    call_command("load_catalogue", verbosity=0)
+    poster = Fact.objects.get(slug="iconic-poster")
+    poster.title, poster.summary, poster.status, poster.published = "The poster", "Curator's words.", "disputed", False
+    poster.save()
+    palme = Fact.objects.get(slug="palme-dor-winner")
+    palme.sources.first().delete()
+    Source.objects.create(fact=palme, title="A source a curator found", url="https://example.org/found")
+    edited_source = palme.sources.order_by("position").first()
+    edited_source.quote = "A curator's quote."
+    edited_source.save()
+    category = Category.objects.first()
+    category.name, category.description = "Renamed by a curator", "New description."
+    category.save()
+    awards = FaqEntry.objects.get(slug="awards")
+    awards.answer = "A curator's answer."
+    awards.save()
+    awards.facts.set([poster])
+    removed_link = FaqEntry.objects.get(slug="director")
+    removed_link.facts.clear()
+    before = {
+        "facts": list(Fact.objects.values().order_by("pk")),
+        "sources": list(Source.objects.values().order_by("pk")),
+        "categories": list(Category.objects.values().order_by("pk")),
+        "faq": list(FaqEntry.objects.values().order_by("pk")),
+        "links": list(FaqEntry.facts.through.objects.values_list("faqentry_id", "fact_id").order_by("pk")),
+    }
+
+    for step in deploy_steps():
+        call_command(*step, verbosity=0)
+
+    assert list(Fact.objects.values().order_by("pk")) == before["facts"]
+    assert list(Source.objects.values().order_by("pk")) == before["sources"]
+    assert list(Category.objects.values().order_by("pk")) == before["categories"]
+    assert list(FaqEntry.objects.values().order_by("pk")) == before["faq"]
+    assert list(FaqEntry.facts.through.objects.values_list("faqentry_id", "fact_id").order_by("pk")) == before["links"]
+
+
+def test_a_deploy_still_creates_what_is_missing_with_its_sources_and_links():
+    call_command("load_catalogue", verbosity=0)
+    Fact.objects.filter(slug="palme-dor-winner").delete()
+    FaqEntry.objects.filter(slug="awards").delete()
+    for step in deploy_steps():
+        call_command(*step, verbosity=0)
+    palme = Fact.objects.get(slug="palme-dor-winner")
+    assert palme.sources.count() == 4
+    assert palme in FaqEntry.objects.get(slug="awards").facts.all()
