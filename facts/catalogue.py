@@ -8,8 +8,8 @@ edits survive every deploy. `update=True` makes the database match the file agai
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import yaml
 from django.db import transaction
