@@ -6,6 +6,9 @@ class DiscussionConfig(AppConfig):
     verbose_name = "Discussion"
 
     def ready(self):
-        from core import pagecache
+        from core import pagecache, personal_data
+        from discussion import personal_data as mine
 
         pagecache.watch(self.get_model("Comment"))
+        personal_data.register("comments", export=mine.comments, erase=mine.erase)
+        personal_data.register("reports", export=mine.reports)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.pagecache import VisibleQuerySet
+from discussion import targets
 
 # How long an author may change what they wrote; the code and every message use these.
 EDIT_WINDOW = timedelta(minutes=15)
@@ -26,7 +27,18 @@ class CommentQuerySet(VisibleQuerySet):
 
     def on(self, target):
         """The comments on one fact or screening (see discussion.targets)."""
-        return self.filter(**{target._meta.model_name: target})
+        return self.filter(**{targets.kind_of(target): target})
+
+    def on_visible_targets(self):
+        """Comments on facts and screenings a visitor may open: none of an unpublished fact leaks out."""
+        condition = Q()
+        for kind in targets.KINDS:
+            condition |= Q(**{f"{kind}__in": targets.visible(kind).values("pk")})
+        return self.filter(condition)
+
+    def visible(self):
+        """What anyone may read in a listing: published comments on visible targets."""
+        return self.published().on_visible_targets()
 
     def threads(self):
         """Top-level comments; replies come with them, removed ones too so the thread stays whole."""
@@ -40,12 +52,14 @@ class CommentQuerySet(VisibleQuerySet):
 
 
 class Comment(models.Model):
-    fact = models.ForeignKey("facts.Fact", null=True, blank=True, on_delete=models.CASCADE, related_name="comments")
+    # Nothing deletes what members wrote by the way: a discussed fact or screening, a comment with
+    # replies and a member who has written are protected (accounts are anonymised, not deleted).
+    fact = models.ForeignKey("facts.Fact", null=True, blank=True, on_delete=models.PROTECT, related_name="comments")
     screening = models.ForeignKey(
-        "screenings.Screening", null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+        "screenings.Screening", null=True, blank=True, on_delete=models.PROTECT, related_name="comments"
     )
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="replies")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments")
     text = models.TextField(max_length=4000)
     spoiler = models.BooleanField(default=False, help_text="Reveals the plot; shown collapsed.")
     status = models.CharField(max_length=10, choices=CommentStatus.choices, default=CommentStatus.PUBLISHED)

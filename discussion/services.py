@@ -66,10 +66,14 @@ def edit_comment(*, comment: Comment, author, text: str, spoiler: bool) -> Comme
 
 
 def delete_comment(*, comment: Comment, author) -> None:
+    """An author may take back what is published; a moderator's decision stands until a moderator changes it."""
     if comment.author_id != author.pk:
         raise PermissionDenied
+    # Conditional, so a moderator hiding the comment meanwhile is never overwritten.
+    deleted = Comment.objects.filter(pk=comment.pk, status=CommentStatus.PUBLISHED).update(status=CommentStatus.DELETED)
+    if not deleted:
+        raise CommentRefused("This comment has already been removed.")
     comment.status = CommentStatus.DELETED
-    comment.save(update_fields=["status"])
 
 
 def report_comment(*, comment: Comment, reporter, reason: str, note: str = "") -> bool:

@@ -16,7 +16,7 @@ LATEST_PER_PAGE = 20
 
 @cached_for_visitors
 def latest(request: HttpRequest) -> HttpResponse:
-    comments = Comment.objects.published().with_target().order_by("-created", "-pk")
+    comments = Comment.objects.visible().with_target().order_by("-created", "-pk")
     page = Paginator(comments, LATEST_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "discussion/latest.html", {"page": page})
 
@@ -57,7 +57,7 @@ def post(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
 
 @login_required
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = get_object_or_404(Comment.objects.with_target(), pk=pk, author=request.user)
+    comment = get_object_or_404(Comment.objects.on_visible_targets().with_target(), pk=pk, author=request.user)
     if not comment.can_edit(request.user):
         messages.error(request, EDIT_WINDOW_NOTE)
         return redirect(comment)
@@ -75,15 +75,19 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def delete(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = get_object_or_404(Comment.objects.with_target(), pk=pk, author=request.user)
-    services.delete_comment(comment=comment, author=request.user)
-    messages.success(request, "Your comment is deleted.")
+    comment = get_object_or_404(Comment.objects.on_visible_targets().with_target(), pk=pk, author=request.user)
+    try:
+        services.delete_comment(comment=comment, author=request.user)
+    except services.CommentRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, "Your comment is deleted.")
     return redirect(comment)
 
 
 @login_required
 def report(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = get_object_or_404(Comment.objects.published().with_target(), pk=pk)
+    comment = get_object_or_404(Comment.objects.visible().with_target(), pk=pk)
     form = ReportForm(request.POST or None)
     if request.method != "POST":
         return render(request, "discussion/report.html", {"form": form, "comment": comment})

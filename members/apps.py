@@ -6,7 +6,9 @@ class MembersConfig(AppConfig):
     verbose_name = "Members"
 
     def ready(self):
-        from core import pagecache
+        from core import pagecache, personal_data
+        from members import services
 
         # Names and avatars show beside comments; log-ins and passwords show nowhere.
         pagecache.watch(self.get_model("User"), ignore=("last_login", "password"))
+        personal_data.register("profile", export=services.profile)

@@ -28,7 +28,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ("display_name", "bio", "avatar")
+        fields = ("display_name", "bio", "avatar", "show_past_screenings")
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
 
     def clean_avatar(self):
@@ -36,3 +36,19 @@ class ProfileForm(forms.ModelForm):
         if avatar and avatar != self.initial.get("avatar"):
             return process_avatar(avatar)
         return avatar
+
+
+class CloseAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+    def __init__(self, *args, member: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.member = member
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.member.check_password(password):
+            raise forms.ValidationError("That is not your password.")
+        return password

@@ -17,6 +17,14 @@ class User(AbstractUser):
     display_name = models.CharField(max_length=80, blank=True, help_text="Shown beside your comments and RSVPs.")
     bio = models.TextField(max_length=600, blank=True)
     avatar = models.ImageField(upload_to="avatars/", blank=True, validators=IMAGE_VALIDATORS)
+    show_past_screenings = models.BooleanField(
+        "show my past screenings on my profile",
+        default=False,
+        help_text="Nobody sees your upcoming screenings but you; other members see who is going on a screening's page.",
+    )
+    left_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the member closed the account."
+    )
 
     objects = MemberManager()
 
@@ -28,4 +36,6 @@ class User(AbstractUser):
 
     @property
     def public_name(self) -> str:
+        if self.left_at:
+            return "Former member"
         return self.display_name or self.username

@@ -6,5 +6,7 @@ app_name = "members"
 
 urlpatterns = [
     path("me/", views.edit_profile, name="edit"),
+    path("me/data.json", views.download_data, name="data"),
+    path("me/close/", views.close_account, name="close"),
     path("<str:username>/", views.profile, name="profile"),
 ]

@@ -1,13 +1,18 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 
+from core import personal_data
 from core.pagecache import cached_for_visitors
-from members.forms import ProfileForm, SignupForm
+from members import services
+from members.forms import CloseAccountForm, ProfileForm, SignupForm
 from members.models import User
 
 
@@ -45,3 +50,24 @@ def edit_profile(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Your profile is saved.")
         return redirect(request.user)
     return render(request, "members/edit_profile.html", {"form": form})
+
+
+@never_cache
+@login_required
+def download_data(request: HttpRequest) -> JsonResponse:
+    """Everything the club holds about the member, as one JSON file."""
+    data = {"exported": timezone.now(), **personal_data.export(request.user)}
+    response = JsonResponse(data, encoder=DjangoJSONEncoder, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    response["Content-Disposition"] = f'attachment; filename="cranesclub-{request.user.username}.json"'
+    return response
+
+
+@login_required
+def close_account(request: HttpRequest) -> HttpResponse:
+    form = CloseAccountForm(request.POST or None, member=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.close_account(member=request.user)
+        logout(request)
+        messages.success(request, "Your account is closed and your words are gone from the site. Goodbye.")
+        return redirect("home:index")
+    return render(request, "members/close_account.html", {"form": form})

@@ -61,6 +61,23 @@ class ScreeningAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         services.save_screening(screening=obj)
 
+    def has_delete_permission(self, request, obj=None):
+        # RSVPs change only through the services, which tell members: such a screening is cancelled instead.
+        if obj is not None and obj.rsvps.exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        screening = self.get_object(request, object_id)
+        if request.method == "GET" and screening is not None and screening.rsvps.exists():
+            self.message_user(
+                request,
+                "Members have RSVP'd, so this screening cannot be deleted: cancel it instead (set Status to "
+                "Cancelled, or use the Cancel action) and everyone who RSVP'd is told.",
+                messages.INFO,
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
     @admin.action(description="Cancel selected screenings and notify members", permissions=["change"])
     def cancel_screenings(self, request, queryset):
         notified = sum(services.cancel_screening(screening=screening) for screening in queryset)

@@ -142,6 +142,9 @@ class RsvpQuerySet(VisibleQuerySet):
     def waitlisted(self):
         return self.filter(status=RsvpStatus.WAITLISTED).order_by("queued_at", "pk")
 
+    def past(self):
+        return self.filter(screening__ends_at__lt=timezone.now())
+
     def upcoming_for(self, member):
         """A member's RSVPs for screenings not yet over, soonest first."""
         mine = self.filter(member=member, screening__ends_at__gte=timezone.now()).active()
@@ -149,8 +152,10 @@ class RsvpQuerySet(VisibleQuerySet):
 
 
 class Rsvp(models.Model):
-    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="rsvps")
-    screening = models.ForeignKey(Screening, on_delete=models.CASCADE, related_name="rsvps")
+    # Seats change only through the services: a screening with RSVPs is cancelled, not deleted, and
+    # a member's RSVPs are cancelled when they close their account.
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="rsvps")
+    screening = models.ForeignKey(Screening, on_delete=models.PROTECT, related_name="rsvps")
     status = models.CharField(max_length=10, choices=RsvpStatus.choices)
     guests = models.PositiveSmallIntegerField(default=0)
     queued_at = models.DateTimeField(default=timezone.now, help_text="First come, first served on the waitlist.")

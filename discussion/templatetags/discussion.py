@@ -38,7 +38,7 @@ def count_comments(targets) -> str:
     targets = list(targets)
     if targets:
         kind = kind_of(targets[0])
-        counted = Comment.objects.published().filter(**{f"{kind}__in": targets}).order_by().values_list(kind)
+        counted = Comment.objects.visible().filter(**{f"{kind}__in": targets}).order_by().values_list(kind)
         counts = dict(counted.annotate(n=Count("pk")))
         for target in targets:
             target.comment_count = counts.get(target.pk, 0)
@@ -47,4 +47,4 @@ def count_comments(targets) -> str:
 
 @register.inclusion_tag("discussion/_member_comments.html")
 def member_comments(member, count: int = 10) -> dict:
-    return {"comments": Comment.objects.published().filter(author=member).with_target()[:count]}
+    return {"comments": Comment.objects.visible().filter(author=member).with_target()[:count]}

@@ -121,3 +121,25 @@ def test_moving_in_the_admin_bumps_revision(organiser_client, screening, setting
 def test_members_cannot_reach_the_screening_admin(client, member):
     client.force_login(member)
     assert client.get(reverse("admin:screenings_screening_changelist")).status_code == 302
+
+
+def test_a_screening_with_rsvps_can_be_cancelled_but_not_deleted(organiser_client, screening, member, make_screening):
+    services.rsvp(member=member, screening=screening)
+    change = organiser_client.get(reverse("admin:screenings_screening_change", args=[screening.pk]))
+    assert "cannot be deleted: cancel it instead" in change.content.decode()
+    assert (
+        organiser_client.post(
+            reverse("admin:screenings_screening_delete", args=[screening.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    organiser_client.post(
+        reverse("admin:screenings_screening_changelist"),
+        {"action": "delete_selected", "_selected_action": [screening.pk], "post": "yes"},
+    )
+    assert Screening.objects.filter(pk=screening.pk).exists()
+    assert Rsvp.objects.filter(screening=screening).count() == 1
+
+    empty = make_screening()
+    organiser_client.post(reverse("admin:screenings_screening_delete", args=[empty.pk]), {"post": "yes"})
+    assert not Screening.objects.filter(pk=empty.pk).exists()

@@ -77,7 +77,7 @@ PAGES = {
     "past screenings": (lambda s: reverse("screenings:past"), 1, 3),
     "screening detail": (lambda s: s["screening"].get_absolute_url(), 3, 7),
     "discussion": (lambda s: reverse("discussion:latest"), 2, 4),
-    "member profile": (lambda s: s["member"].get_absolute_url(), 3, 5),
+    "member profile": (lambda s: s["member"].get_absolute_url(), 2, 5),
 }
 
 

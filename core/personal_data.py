@@ -1,0 +1,34 @@
+"""What the site holds about a member, gathered from every app: to hand it over, or to erase it.
+
+Each app registers a section in its AppConfig.ready(): `export(member)` returns JSON-ready data,
+`erase(member)` removes or anonymises what is the member's, through that app's own services.
+Members' "Download my data" and "Delete my account" call every section; core names no app.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Section:
+    export: Callable[[Any], Any]
+    erase: Callable[[Any], None] | None = None
+
+
+_sections: dict[str, Section] = {}
+
+
+def register(name: str, *, export: Callable[[Any], Any], erase: Callable[[Any], None] | None = None) -> None:
+    _sections[name] = Section(export, erase)
+
+
+def export(member) -> dict[str, Any]:
+    return {name: section.export(member) for name, section in _sections.items()}
+
+
+def erase(member) -> None:
+    """Run every section's eraser; call inside the transaction that closes the account."""
+    for section in _sections.values():
+        if section.erase:
+            section.erase(member)

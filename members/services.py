@@ -1,0 +1,50 @@
+"""Closing an account: what the member wrote stays in threads without its words, nothing of theirs stays readable."""
+
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from core import personal_data
+from members.models import User
+
+
+@transaction.atomic
+def close_account(*, member: User) -> None:
+    """Cancel the member's RSVPs, erase their words (through each app's services), blank their profile, lock the login.
+
+    The row stays, anonymised, so threads and attendance counts keep their shape; the avatar file is
+    removed once the transaction has committed.
+    """
+    member = User.objects.select_for_update().get(pk=member.pk)
+    if member.left_at:
+        return
+    personal_data.erase(member)
+    avatar = member.avatar.name
+    member.username = f"former-member-{secrets.token_hex(8)}"
+    member.email = member.first_name = member.last_name = member.display_name = member.bio = ""
+    member.avatar = ""
+    member.show_past_screenings = False
+    member.is_active = member.is_staff = member.is_superuser = False
+    member.set_unusable_password()
+    member.left_at = timezone.now()
+    member.save()
+    member.groups.clear()
+    member.user_permissions.clear()
+    if avatar:
+        storage = member.avatar.storage
+        transaction.on_commit(lambda: storage.delete(avatar))
+
+
+def profile(member: User) -> dict:
+    """The member's own record, for "Download my data"."""
+    return {
+        "username": member.username,
+        "email": member.email,
+        "display_name": member.display_name,
+        "bio": member.bio,
+        "avatar": member.avatar.url if member.avatar else None,
+        "show_past_screenings": member.show_past_screenings,
+        "date_joined": member.date_joined,
+        "last_login": member.last_login,
+    }

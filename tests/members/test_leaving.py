@@ -1,0 +1,115 @@
+"""Members can take their data and leave; nothing of theirs stays readable, nobody else loses a thing."""
+
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from discussion import services as discussion
+from discussion.models import Comment, CommentStatus, Follow, Report
+from members.services import close_account
+from screenings import services as screenings
+from screenings.models import Rsvp, RsvpStatus
+from tests.members.test_members import image_file
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def active_member(client, member, fact, screening, other_member, make_member, seasoned):
+    """A member with an avatar, a seat, a thread someone answered and a report; a full house waiting behind them."""
+    seasoned(member, other_member)
+    client.force_login(member)
+    client.post(
+        reverse("members:edit"), {"display_name": "Veronika B.", "bio": "I love cranes.", "avatar": image_file()}
+    )
+    member.refresh_from_db()
+    screenings.rsvp(member=member, screening=screening, guests=2)
+    waiting = make_member()
+    screenings.rsvp(member=waiting, screening=screening)
+    thread = discussion.post_comment(author=member, target=fact, text="My thoughts on the ending")
+    discussion.post_comment(author=other_member, target=fact, text="I agree with you", parent=thread)
+    theirs = discussion.post_comment(author=other_member, target=fact, text="Buy DVDs")
+    discussion.report_comment(comment=theirs, reporter=member, reason="spam", note="Clearly spam")
+    return {"member": member, "waiting": waiting, "thread": thread}
+
+
+def test_download_my_data_is_one_json_file_with_profile_comments_rsvps_and_reports(client, active_member):
+    response = client.get(reverse("members:data"))
+    assert response["Content-Disposition"].startswith("attachment;")
+    data = json.loads(response.content)
+    assert data["profile"]["email"] == "veronika@example.org"
+    assert data["profile"]["display_name"] == "Veronika B."
+    assert [c["text"] for c in data["comments"]] == ["My thoughts on the ending"]
+    assert [(r["status"], r["guests"]) for r in data["rsvps"]] == [("going", 2)]
+    assert [(r["reason"], r["note"]) for r in data["reports"]] == [("spam", "Clearly spam")]
+
+
+def test_visitors_cannot_download_anyones_data(active_member):
+    response = Client().get(reverse("members:data"))
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_closing_needs_the_password(client, active_member):
+    response = client.post(reverse("members:close"), {"password": "wrong"})
+    assert "not your password" in response.content.decode()
+    assert get_user_model().objects.get(pk=active_member["member"].pk).is_active
+
+
+def test_closing_an_account_erases_the_member_and_keeps_everyone_elses_work(
+    client, active_member, fact, screening, django_capture_on_commit_callbacks, mailoutbox, settings
+):
+    member, thread = active_member["member"], active_member["thread"]
+    avatar = settings.MEDIA_ROOT / member.avatar.name
+    assert avatar.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("members:close"), {"password": "squirrel-1941"}, follow=True)
+    assert "Your account is closed" in response.content.decode()
+
+    member.refresh_from_db()
+    assert not member.is_active and not member.has_usable_password() and member.left_at
+    assert (member.email, member.display_name, member.bio, member.avatar.name) == ("", "", "", "")
+    assert "veronika" not in member.username
+    assert member.public_name == "Former member"
+    assert not avatar.exists()
+    client.post(reverse("login"), {"username": "veronika", "password": "squirrel-1941"})
+    assert not client.get(reverse("home:index")).context["user"].is_authenticated
+
+    # The seat went to the member waiting, who was told; nobody is overbooked.
+    assert Rsvp.objects.get(member=member).status == RsvpStatus.CANCELLED
+    assert Rsvp.objects.get(member=active_member["waiting"]).status == RsvpStatus.GOING
+    assert [m.subject for m in mailoutbox] == [f"A seat has come free: {screening.title}"]
+
+    # The thread stays whole: the reply is there, the member's words are not.
+    thread.refresh_from_db()
+    assert (thread.status, thread.text) == (CommentStatus.DELETED, "")
+    assert Comment.objects.get(text="I agree with you").parent == thread
+    assert Report.objects.get(reporter=member).note == ""
+    assert not Follow.objects.filter(member=member).exists()
+    html = Client().get(fact.get_absolute_url()).content.decode()
+    assert "I agree with you" in html and "Comment removed." in html
+    assert "My thoughts on the ending" not in html and "Veronika" not in html
+    assert Client().get(reverse("members:profile", args=["veronika"])).status_code == 404
+
+
+def test_the_admin_closes_accounts_instead_of_deleting_them(active_member):
+    member = active_member["member"]
+    admin = Client()
+    admin.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "pw"))
+    assert admin.post(reverse("admin:members_user_delete", args=[member.pk]), {"post": "yes"}).status_code == 403
+    admin.post(reverse("admin:members_user_changelist"), {"action": "close_accounts", "_selected_action": [member.pk]})
+    member.refresh_from_db()
+    assert member.left_at and not member.is_active
+    assert get_user_model().objects.filter(pk=member.pk).exists()
+
+
+def test_closing_twice_changes_nothing_more(active_member):
+    member = active_member["member"]
+    close_account(member=member)
+    member.refresh_from_db()
+    username = member.username
+    close_account(member=member)
+    member.refresh_from_db()
+    assert member.username == username
