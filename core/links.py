@@ -12,4 +12,4 @@ def absolute_url(path: str) -> str:
 
 def site_host() -> str:
     """The public site's host name, without port: for calendar UIDs and the like."""
-    return urlsplit(settings.SITE_URL).hostname or "localhost"
+    return urlsplit(settings.SITE_URL).hostname

@@ -18,7 +18,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import DisallowedHost, ImproperlyConfigured
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -82,19 +82,25 @@ class VisibleQuerySet(models.QuerySet):
             invalidate()
         return created
 
+    bulk_create.alters_data = True
+
 
 def watch(model: type[models.Model], *, ignore: tuple[str, ...] = ()) -> None:
-    """Retire cached pages whenever a row of `model` changes, except when only `ignore`d fields do."""
-    if not issubclass(model._default_manager._queryset_class, VisibleQuerySet):
-        raise ImproperlyConfigured(
-            f"{model._meta.label} is watched by the page cache, so its manager must use "
-            "core.pagecache.VisibleQuerySet (or a subclass): its bulk writes must retire cached pages too."
-        )
+    """Retire cached pages whenever a row of `model` changes, except when only `ignore`d fields
+    (or many-to-many links) do."""
+    for manager in model._meta.managers:
+        if not issubclass(manager._queryset_class, VisibleQuerySet):
+            raise ImproperlyConfigured(
+                f"{model._meta.label} is watched by the page cache, so its managers must use "
+                "core.pagecache.VisibleQuerySet (or a subclass): its bulk writes must retire cached pages too."
+            )
     _watched[model] = frozenset(ignore)
     label = model._meta.label
     post_save.connect(_saved, sender=model, dispatch_uid=f"pagecache-save-{label}")
     post_delete.connect(_deleted, sender=model, dispatch_uid=f"pagecache-delete-{label}")
     for field in model._meta.local_many_to_many:
+        if field.name in ignore:
+            continue
         m2m_changed.connect(_linked, sender=field.remote_field.through, dispatch_uid=f"pagecache-m2m-{field}")
 
 
@@ -153,6 +159,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        try:
+            request.get_host()
+        except DisallowedHost:
+            return self.get_response(request)  # Django's own layers answer 400, as for any page
         if _is_visitor(request) and (page := cache.get(_key(request))) is not None:
             content, content_type, etag = page
             response = HttpResponse(content, content_type=content_type)

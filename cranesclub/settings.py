@@ -1,6 +1,7 @@
 """Settings for Cranes Club, read from the environment (see the README's configuration table)."""
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -271,8 +272,8 @@ if SENTRY_DSN:
 # The club's own settings.
 # The public address, without a trailing slash: core.links.absolute_url() builds every absolute link from it.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
-if not SITE_URL.startswith(("http://", "https://")):
-    raise ImproperlyConfigured(f"SITE_URL must start with http:// or https://; got {SITE_URL!r}.")
+if not re.fullmatch(r"https?://[^/?#\s]+", SITE_URL):
+    raise ImproperlyConfigured(f"SITE_URL must be a scheme and host, such as https://cranes.example; got {SITE_URL!r}.")
 # Visitors' pages are cached this long at most (changes retire them at once); 0 turns the cache off.
 # On by default only with Redis: a per-process cache would not hear of changes made in other processes.
 CLUB_PAGE_CACHE_SECONDS = int(os.environ.get("CLUB_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))

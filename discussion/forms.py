@@ -29,6 +29,7 @@ class ReplyForm(CommentForm):
 
     class Meta(CommentForm.Meta):
         labels = {"text": "Your reply", "spoiler": "This reveals the plot"}
+        help_texts = {"spoiler": ""}
         widgets = {"text": forms.Textarea(attrs={"rows": 3, "maxlength": 4000})}
 
     def __init__(self, *, parent: Comment):

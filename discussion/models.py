@@ -12,7 +12,7 @@ from discussion import targets
 
 # How long an author may change what they wrote; the code and every message use these.
 EDIT_WINDOW = timedelta(minutes=15)
-EDIT_WINDOW_NOTE = f"Comments can be edited for {EDIT_WINDOW.seconds // 60} minutes after posting."
+EDIT_WINDOW_NOTE = f"Comments can be edited for {int(EDIT_WINDOW.total_seconds() // 60)} minutes after posting."
 
 
 class CommentStatus(models.TextChoices):

@@ -18,6 +18,9 @@ NEW_ACCOUNT_AGE = timedelta(days=1)
 NEW_ACCOUNT_RATE_LIMIT = 2
 
 
+OWN_COMMENT_NOTE = "You cannot report your own comment; you can edit or delete it instead."
+
+
 class CommentRefused(Exception):
     """A comment that cannot be taken; the message is for the member."""
 
@@ -33,7 +36,7 @@ def post_comment(*, author, target, text: str, spoiler: bool = False, parent: Co
     get_user_model().objects.select_for_update().filter(pk=author.pk).first()
     limit = rate_limit_for(author, now)
     if Comment.objects.filter(author=author, created__gte=now - RATE_WINDOW).count() >= limit:
-        minutes = RATE_WINDOW.seconds // 60
+        minutes = int(RATE_WINDOW.total_seconds() // 60)
         raise CommentRefused(
             f"You have posted {limit} comments in the last {minutes} minutes. Please wait a few minutes and try again."
         )
@@ -79,7 +82,7 @@ def delete_comment(*, comment: Comment, author) -> None:
 def report_comment(*, comment: Comment, reporter, reason: str, note: str = "") -> bool:
     """Record a report; False when this member has reported the comment before."""
     if comment.author_id == reporter.pk:
-        raise CommentRefused("You cannot report your own comment; you can edit or delete it instead.")
+        raise CommentRefused(OWN_COMMENT_NOTE)
     _, created = Report.objects.get_or_create(
         comment=comment, reporter=reporter, defaults={"reason": reason, "note": note}
     )

@@ -2,5 +2,4 @@ from core.sitemaps import PagesSitemap
 
 
 class DiscussionSitemap(PagesSitemap):
-    changefreq = "daily"
     names = ("discussion:latest",)

@@ -88,6 +88,9 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def report(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.visible().with_target(), pk=pk)
+    if comment.author_id == request.user.pk:
+        messages.error(request, services.OWN_COMMENT_NOTE)
+        return redirect(comment)
     form = ReportForm(request.POST or None)
     if request.method != "POST":
         return render(request, "discussion/report.html", {"form": form, "comment": comment})

@@ -2,7 +2,6 @@ from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
 
-from core import pagecache
 from facts.models import Category, Fact, FaqEntry, Source, Status
 
 
@@ -33,7 +32,6 @@ def update_action(name: str, description: str, **values):
 
     def action(modeladmin, request, queryset):
         count = queryset.update(**values)
-        pagecache.invalidate()
         modeladmin.message_user(request, f"{description}: {count} updated.", messages.SUCCESS)
 
     action.__name__ = name

@@ -5,10 +5,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from core.pagecache import cached_for_visitors
+from facts.forms import MAX_QUERY_LENGTH, FactSearchForm
 from facts.models import Category, Fact, FaqEntry
 from facts.structured_data import claim_review
-
-MAX_QUERY_LENGTH = 100
 
 
 @cached_for_visitors
@@ -22,8 +21,7 @@ def fact_list(request: HttpRequest) -> HttpResponse:
         category = next((c for c in categories if c.slug == category_slug), None)
         facts = facts.filter(category=category) if category else facts.none()
 
-    # Long queries are cut rather than refused: a pasted paragraph still searches. PostgreSQL cannot
-    # compare text holding NUL characters, and no fact contains one.
+    # PostgreSQL cannot compare text holding NUL characters, and no fact contains one.
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     if query:
         facts = facts.search(query)
@@ -36,6 +34,7 @@ def fact_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "categories": categories,
+            "search": FactSearchForm(query=query, category=category_slug, categories=categories),
             "total": sum(c.published_count for c in categories),
             "category": category,
             "category_slug": category_slug,

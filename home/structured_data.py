@@ -1,5 +1,6 @@
 """The home page as schema.org JSON-LD: the film itself."""
 
+from django.conf import settings
 from django.templatetags.static import static
 
 from core import film
@@ -23,5 +24,5 @@ def movie() -> dict:
         "productionCompany": {"@type": "Organization", "name": film.STUDIO},
         "countryOfOrigin": {"@type": "Country", "name": film.COUNTRY},
         "award": film.AWARD,
-        "image": absolute_url(static("img/og-cranes.png")),
+        "image": absolute_url(static(settings.LAYOUT_ASSETS["og_image"])),
     }

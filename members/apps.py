@@ -9,6 +9,6 @@ class MembersConfig(AppConfig):
         from core import pagecache, personal_data
         from members import services
 
-        # Names and avatars show beside comments; log-ins and passwords show nowhere.
-        pagecache.watch(self.get_model("User"), ignore=("last_login", "password"))
+        # Names and avatars show beside comments; log-ins, passwords and staff rights show nowhere.
+        pagecache.watch(self.get_model("User"), ignore=("last_login", "password", "groups", "user_permissions"))
         personal_data.register("profile", export=services.profile)

@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
+from core import film
 from core.images import IMAGE_VALIDATORS
 from core.pagecache import VisibleQuerySet
 
@@ -74,7 +75,7 @@ class Screening(models.Model):
     capacity = models.PositiveIntegerField()
     max_guests = models.PositiveSmallIntegerField(default=0, help_text="Guests a member may bring; 0 for none.")
     print_version = models.CharField("print shown", max_length=200, blank=True, help_text="e.g. 2018 2K restoration")
-    runtime_minutes = models.PositiveIntegerField("film runtime", default=97)
+    runtime_minutes = models.PositiveIntegerField("film runtime", default=film.RUNTIME_MINUTES)
     subtitles = models.CharField("subtitle language", max_length=60, default="English", blank=True)
     status = models.CharField(max_length=10, choices=ScreeningStatus.choices, default=ScreeningStatus.SCHEDULED)
     revision = models.PositiveIntegerField(

@@ -112,8 +112,8 @@ def save_screening(*, screening: Screening) -> int:
         screening.save()
         return 0
     previous = _lock(screening)
-    if screening.schedule() != previous.schedule():
-        screening.revision = previous.revision + 1
+    # From the row, not the instance: an edit made meanwhile elsewhere must never take SEQUENCE backwards.
+    screening.revision = previous.revision + (screening.schedule() != previous.schedule())
     cancelled_now = screening.is_cancelled and not previous.is_cancelled
     moved = (screening.starts_at, screening.venue_id) != (previous.starts_at, previous.venue_id)
     screening.save()

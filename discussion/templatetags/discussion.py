@@ -20,11 +20,10 @@ def discussion(context, target) -> dict:
     return {
         "request": request,
         "user": request.user,
-        "csrf_token": context.get("csrf_token"),
         "kind": kind_of(target),
         "target": target,
         "threads": page,
-        "replies": [
+        "threads_with_forms": [
             (thread, ReplyForm(parent=thread) if member and not thread.is_removed else None) for thread in page
         ],
         "editable_ids": editable_ids(page, request.user),

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from discussion import services
-from discussion.models import Comment, CommentStatus, Follow, Report
+from discussion.models import Comment, CommentStatus, Follow
 
 pytestmark = pytest.mark.django_db
 
@@ -86,22 +86,6 @@ def test_the_author_cannot_edit_after_fifteen_minutes_but_can_delete(client, fac
     client.post(reverse("discussion:delete", args=[comment.pk]))
     comment.refresh_from_db()
     assert comment.status == CommentStatus.DELETED
-
-
-def test_members_report_once_per_comment_and_not_their_own(client, fact, member, other_member):
-    comment = services.post_comment(author=other_member, target=fact, text="Buy cheap DVDs")
-    client.force_login(member)
-    url = reverse("discussion:report", args=[comment.pk])
-    first = client.post(url, {"reason": "spam"}, follow=True)
-    second = client.post(url, {"reason": "abuse"}, follow=True)
-    assert "A moderator will look at it" in first.content.decode()
-    assert "already reported" in second.content.decode()
-    assert Report.objects.filter(comment=comment).count() == 1
-
-    own = services.post_comment(author=member, target=fact, text="Mine")
-    response = client.post(reverse("discussion:report", args=[own.pk]), {"reason": "spam"}, follow=True)
-    assert "cannot report your own" in response.content.decode()
-    assert not Report.objects.filter(comment=own).exists()
 
 
 def test_visitors_see_a_prompt_and_cannot_post(client, fact):
@@ -308,14 +292,3 @@ def test_the_author_gets_an_edit_form_with_the_text(client, fact, member):
     response = client.get(reverse("discussion:edit", args=[comment.pk]))
     assert response.status_code == 200
     assert "First draft</textarea>" in response.content.decode()
-
-
-def test_the_report_page_shows_the_comment_and_the_reasons(client, fact, member, other_member):
-    comment = services.post_comment(author=other_member, target=fact, text="Buy cheap DVDs")
-    client.force_login(member)
-    response = client.get(reverse("discussion:report", args=[comment.pk]))
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Buy cheap DVDs" in html and "Spam or advertising" in html
-    assert client.post(reverse("discussion:report", args=[comment.pk]), {"reason": "nonsense"}).status_code == 400
-    assert not Report.objects.exists()

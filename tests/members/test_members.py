@@ -99,7 +99,8 @@ def test_password_reset_sends_a_working_link(client, member):
     client.post(reverse("password_reset"), {"email": member.email})
     assert len(mail.outbox) == 1
     link = next(line for line in mail.outbox[0].body.splitlines() if "/reset/" in line)
-    path = link.split("testserver", 1)[1]
+    assert link.startswith("https://cranes.example/accounts/reset/"), "the link comes from SITE_URL, not the Host"
+    path = link.split("cranes.example", 1)[1]
     form_page = client.get(path, follow=True)
     response = client.post(
         form_page.redirect_chain[-1][0], {"new_password1": "New-Cranes-1958", "new_password2": "New-Cranes-1958"}
