@@ -1,13 +1,26 @@
+"""Backups round-trip; a restore checks the whole backup first and refuses, touching nothing, when any part is wrong."""
+
+import hashlib
+import io
+import sqlite3
+import stat
+import tarfile
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core.management import CommandError, call_command
+from django.db import connection
 
+from core.backups import files as backup_files
 from discussion import services as discussion
 from discussion.models import Comment
 from facts.models import Fact
 from screenings import services as screenings
 from screenings.models import Rsvp
+
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def run(*args) -> str:
@@ -16,35 +29,180 @@ def run(*args) -> str:
     return out.getvalue()
 
 
-@pytest.mark.django_db(transaction=True)
-def test_backup_and_restore_round_trip_facts_rsvps_comments_and_media(
-    make_fact, make_screening, member, tmp_path, settings
-):
+@pytest.fixture
+def site(make_fact, make_screening, member, settings, client):
     fact = make_fact(title="Palme d’Or Winner")
     screening = make_screening(capacity=10)
     screenings.rsvp(member=member, screening=screening, guests=0)
     discussion.post_comment(author=member, target=fact, text="Kept safe")
+    client.force_login(member)  # a live session, which no backup may carry
     (settings.MEDIA_ROOT / "facts").mkdir(parents=True)
     (settings.MEDIA_ROOT / "facts" / "still.png").write_bytes(b"image bytes")
+    return settings.MEDIA_ROOT
 
-    out = run("backup", "--dest", str(tmp_path / "backups"))
-    folder = out.strip().rsplit(" ", 1)[-1]
 
+@pytest.fixture
+def backup(site, tmp_path) -> Path:
+    return Path(run("backup", "--dest", str(tmp_path / "backups")).strip().rsplit(" ", 1)[-1])
+
+
+def database_file(folder: Path) -> Path:
+    return folder / backup_files.DATABASE[connection.vendor]
+
+
+def test_backup_and_restore_round_trip_facts_rsvps_comments_and_media(backup, member, settings):
     Comment.objects.all().delete()
     Rsvp.objects.all().delete()
     Fact.objects.all().delete()
     (settings.MEDIA_ROOT / "facts" / "still.png").unlink()
     (settings.MEDIA_ROOT / "stray.png").write_bytes(b"added after the backup")
 
-    run("restore", folder, "--yes")
+    run("restore", str(backup), "--yes")
 
     assert Fact.objects.get().title == "Palme d’Or Winner"
     assert Rsvp.objects.get().member == member
     assert Comment.objects.get().text == "Kept safe"
     assert (settings.MEDIA_ROOT / "facts" / "still.png").read_bytes() == b"image bytes"
     assert not (settings.MEDIA_ROOT / "stray.png").exists()
+    assert not Session.objects.exists()
+    assert [p.name for p in settings.MEDIA_ROOT.parent.iterdir() if p.name.startswith(".")] == []
 
 
-def test_restore_refuses_a_folder_that_is_not_a_backup(tmp_path, db):
+def test_backups_are_private_and_leave_out_sessions(backup):
+    assert Session.objects.exists()
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o700
+    assert {stat.S_IMODE(p.stat().st_mode) for p in backup.iterdir()} == {0o600}
+    if connection.vendor == "sqlite":
+        with sqlite3.connect(database_file(backup)) as copy:
+            assert copy.execute("SELECT count(*) FROM django_session").fetchone() == (0,)
+
+
+def test_check_only_changes_nothing(backup):
+    Fact.objects.all().update(title="Changed since")
+    assert "every check passed" in run("restore", str(backup), "--check")
+    assert Fact.objects.get().title == "Changed since"
+
+
+def rewrite_manifest(folder: Path) -> None:
+    """As if the damage had happened before the backup was written: the checksums match the damaged files."""
+    manifest = backup_files.read_manifest(folder)
+    (folder / backup_files.MANIFEST).unlink()
+    backup_files.write_manifest(
+        folder, engine=manifest["engine"], created=manifest["created"], names=list(manifest["files"])
+    )
+
+
+def truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def flip_a_byte(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def media_archive_with(member: tarfile.TarInfo, data: bytes = b"") -> bytes:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w:gz") as tar:
+        folder = tarfile.TarInfo("media")
+        folder.type = tarfile.DIRTYPE
+        tar.addfile(folder)
+        member.size = len(data) if member.isfile() else 0
+        tar.addfile(member, io.BytesIO(data) if member.isfile() else None)
+    return out.getvalue()
+
+
+def link(name: str, target: str, kind: bytes) -> tarfile.TarInfo:
+    member = tarfile.TarInfo(name)
+    member.type, member.linkname = kind, target
+    return member
+
+
+def bad_archive(member: tarfile.TarInfo, data: bytes = b"x"):
+    def damage(folder: Path) -> None:
+        (folder / backup_files.MEDIA).write_bytes(media_archive_with(member, data))
+        rewrite_manifest(folder)
+
+    return damage
+
+
+DAMAGE = {
+    "missing database": lambda folder: database_file(folder).unlink(),
+    "missing media": lambda folder: (folder / backup_files.MEDIA).unlink(),
+    "missing manifest": lambda folder: (folder / backup_files.MANIFEST).unlink(),
+    "truncated database": lambda folder: truncate(database_file(folder)),
+    "truncated database, matching manifest": lambda folder: (truncate(database_file(folder)), rewrite_manifest(folder)),
+    "truncated media archive": lambda folder: truncate(folder / backup_files.MEDIA),
+    "truncated media archive, matching manifest": lambda folder: (
+        truncate(folder / backup_files.MEDIA),
+        rewrite_manifest(folder),
+    ),
+    "a changed byte in the database": lambda folder: flip_a_byte(database_file(folder)),
+    "a changed byte in the media archive": lambda folder: flip_a_byte(folder / backup_files.MEDIA),
+    "a changed byte in the manifest": lambda folder: flip_a_byte(folder / backup_files.MANIFEST),
+    "an absolute path": bad_archive(tarfile.TarInfo("/etc/cron.d/evil")),
+    "a .. path": bad_archive(tarfile.TarInfo("media/../../evil.png")),
+    "a path outside media/": bad_archive(tarfile.TarInfo("elsewhere/evil.png")),
+    "a symlink": bad_archive(link("media/evil.png", "/etc/passwd", tarfile.SYMTYPE)),
+    "a hard link": bad_archive(link("media/evil.png", "/etc/passwd", tarfile.LNKTYPE)),
+}
+
+
+def fingerprint_database() -> str:
+    digest = hashlib.sha256()
+    with connection.cursor() as cursor:
+        for table in sorted(connection.introspection.table_names(cursor)):
+            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608  # nosec B608 (the database's own table names)
+            digest.update(table.encode() + repr(sorted(map(repr, cursor.fetchall()))).encode())
+    if connection.vendor == "sqlite":
+        live = Path(connection.settings_dict["NAME"])
+        for path in (live, live.with_name(live.name + "-wal")):
+            if path.exists():
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint_media(media_root: Path) -> list:
+    siblings = sorted(p.name for p in media_root.parent.iterdir())
+    return [
+        siblings,
+        sorted((str(p.relative_to(media_root)), p.read_bytes()) for p in media_root.rglob("*") if p.is_file()),
+    ]
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_a_damaged_backup_is_refused_and_nothing_changes(backup, site, damage):
+    DAMAGE[damage](backup)
+    (site / "facts" / "since.png").write_bytes(b"uploaded after the backup")
+    Fact.objects.update(title="Edited after the backup")
+    before = fingerprint_database(), fingerprint_media(site)
+
+    with pytest.raises(CommandError, match="Restore refused, nothing changed"):
+        run("restore", str(backup), "--yes")
+
+    assert (fingerprint_database(), fingerprint_media(site)) == before
+    assert Fact.objects.get().title == "Edited after the backup"
+
+
+def test_the_refusal_names_the_file_at_fault(backup):
+    flip_a_byte(backup / backup_files.MEDIA)
+    with pytest.raises(CommandError, match=r"media\.tar\.gz does not match its checksum"):
+        run("restore", str(backup), "--yes")
+
+
+def test_restore_refuses_a_folder_that_is_not_a_backup(tmp_path):
     with pytest.raises(CommandError, match="not a Cranes Club backup"):
         call_command("restore", str(tmp_path), "--yes")
+
+
+def test_a_backup_that_fails_half_way_leaves_no_folder_that_looks_complete(site, tmp_path, monkeypatch):
+    from core.backups import media
+
+    def fail(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(media, "archive", fail)
+    with pytest.raises(OSError):
+        run("backup", "--dest", str(tmp_path / "backups"))
+    assert list((tmp_path / "backups").iterdir()) == []

@@ -1,0 +1,118 @@
+"""Dumping, checking and restoring the database, for SQLite and PostgreSQL."""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+from django.db import connection
+
+from core.backups.errors import BackupError
+from core.backups.files import make_private
+
+# Rows a backup leaves out: sessions (whoever holds one is logged in) and the log-in lock's records
+# of addresses. The tables stay, empty, so a restored site starts with everyone logged out.
+LEFT_OUT = ("django_session", "axes_accessattempt", "axes_accessfailurelog", "axes_accesslog")
+
+
+def engine() -> str:
+    return connection.vendor
+
+
+def dump(path: Path) -> None:
+    if engine() == "sqlite":
+        _dump_sqlite(path)
+    else:
+        excluded = [f"--exclude-table-data={table}" for table in LEFT_OUT]
+        _run(["pg_dump", *_pg_args(), "--format=custom", "--no-owner", *excluded, "--file", str(path), _name()])
+    make_private(path)
+
+
+def check(path: Path) -> None:
+    """Refuse a database file that cannot be read whole: it is opened read-only and never changed."""
+    if engine() == "sqlite":
+        _check_sqlite(path)
+    else:
+        _run(["pg_restore", "--list", str(path)], failure=f"{path} is not a readable PostgreSQL dump")
+
+
+def restore(path: Path) -> None:
+    """Replace the live database with the checked backup, in one step that either happens whole or not at all."""
+    connection.close()
+    if engine() == "sqlite":
+        _restore_sqlite(path)
+    else:
+        restore = ["pg_restore", *_pg_args(), "--clean", "--if-exists", "--no-owner", "--single-transaction"]
+        _run([*restore, "--exit-on-error", "--dbname", _name(), str(path)])
+    connection.close()
+
+
+def _dump_sqlite(path: Path) -> None:
+    connection.ensure_connection()
+    target = sqlite3.connect(path)
+    try:
+        make_private(path)
+        with target:
+            connection.connection.backup(target)
+        existing = {row[0] for row in target.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        with target:
+            for table in LEFT_OUT:
+                if table in existing:
+                    target.execute(f'DELETE FROM "{table}"')  # noqa: S608  # nosec B608 (names from LEFT_OUT)
+        target.execute("VACUUM")  # so the deleted rows are gone from the file, not just unlinked
+    finally:
+        target.close()
+
+
+def _check_sqlite(path: Path) -> None:
+    try:
+        backup = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            result = backup.execute("PRAGMA integrity_check").fetchall()
+            tables = {row[0] for row in backup.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            backup.close()
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"{path} is not a readable SQLite database ({error}).") from error
+    if result != [("ok",)]:
+        raise BackupError(f"{path} fails SQLite's integrity check: {result[0][0]}")
+    if "django_migrations" not in tables:
+        raise BackupError(f"{path} is not a Cranes Club database (it has no django_migrations table).")
+
+
+def _restore_sqlite(path: Path) -> None:
+    live = Path(connection.settings_dict["NAME"])
+    staged = live.with_name(f".{live.name}.restoring")
+    shutil.copyfile(path, staged)
+    try:
+        make_private(staged)
+        _check_sqlite(staged)
+        source, target = sqlite3.connect(f"{staged.resolve().as_uri()}?mode=ro", uri=True), sqlite3.connect(live)
+        try:
+            # SQLite's backup API replaces the live file's pages under its own lock, in one step.
+            source.backup(target)
+        finally:
+            source.close()
+            target.close()
+    finally:
+        staged.unlink(missing_ok=True)
+
+
+def _name() -> str:
+    return connection.settings_dict["NAME"]
+
+
+def _pg_args() -> list[str]:
+    db = connection.settings_dict
+    return ["--host", db["HOST"] or "localhost", "--port", str(db["PORT"] or 5432), "--username", db["USER"]]
+
+
+def _run(command: list[str], *, failure: str = "") -> None:
+    if shutil.which(command[0]) is None:
+        raise BackupError(f"{command[0]} is not installed; install the PostgreSQL client tools.")
+    env = {**os.environ, "PGPASSWORD": connection.settings_dict["PASSWORD"] or ""}
+    # The arguments come from our own settings, never from a request, and no shell is involved.
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+    if result.returncode != 0:
+        raise BackupError(f"{failure or command[0] + ' failed'}: {result.stderr.strip()}")
