@@ -36,11 +36,11 @@ run: $(VENV)/.requirements node_modules/.installed
 	$(BIN)/python manage.py load_catalogue
 	@if [ "$(DEMO)" != "0" ]; then $(BIN)/python manage.py load_demo_screenings; fi
 	@echo
-	@echo "  Cranes Club is running at http://$(HOST):$(PORT)/"
+	@echo "  Cranes Club is running at http://$(HOST):$(PORT)/ with a task worker beside it (Ctrl-C stops both)."
 	@echo "  Make a curator account:  $(BIN)/python manage.py createsuperuser"
 	@echo "  then sign in at http://$(HOST):$(PORT)/admin/"
 	@echo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	HOST=$(HOST) PORT=$(PORT) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile.dev start
 
 # Browser tests run when Chromium is installed (apt-get install chromium) and are skipped otherwise.
 test: $(VENV)/.requirements-dev node_modules/.installed-dev
@@ -63,10 +63,11 @@ static: $(VENV)/.requirements node_modules/.installed
 	$(BIN)/python manage.py collectstatic --no-input -v 0
 
 # Production-like: debug off, gunicorn, WhiteNoise. Needs DJANGO_SECRET_KEY (and usually DATABASE_URL, REDIS_URL).
+# gunicorn and a task worker together (Procfile); Ctrl-C stops both.
 serve: static
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_catalogue
-	$(BIN)/gunicorn --config gunicorn.conf.py cranesclub.wsgi
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile start
 
 backup: $(VENV)/.requirements
 	$(BIN)/python manage.py backup --dest $(or $(DEST),backups)
@@ -80,10 +81,12 @@ load: $(VENV)/.requirements node_modules/.installed
 	@command -v wrk >/dev/null || { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; }
 	$(BIN)/python benchmarks/load.py
 
-# Requests per second against a bare Django view of the same size, cache on and off (needs wrk).
-bench: $(VENV)/.requirements node_modules/.installed
+# Requests per second against a bare Django view of the same size, cache on and off (needs wrk); then
+# cancelling a screening with 500 RSVPs: the admin's request, and the worker sending the emails.
+bench: $(VENV)/.requirements-dev node_modules/.installed
 	@command -v wrk >/dev/null || { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; }
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/notices.py
 
 # Instructions per request for the same pages and the bare view, counted by callgrind (needs valgrind).
 instructions: $(VENV)/.requirements node_modules/.installed

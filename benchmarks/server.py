@@ -43,14 +43,19 @@ def manage(env: dict, *args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
 
 
-def prepare(env: dict) -> None:
-    """A fresh database with the catalogue, demo screenings, and built static files."""
+def fresh_database(env: dict) -> None:
+    """An empty, migrated database (SQLite files start empty; PostgreSQL's is made again)."""
     if env["DATABASE_URL"].startswith("postgres"):
         subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "cranesclub_bench"], check=True)
         subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", "cranesclub_bench"], check=True)
+    manage(env, "migrate", "--no-input")
+
+
+def prepare(env: dict) -> None:
+    """A fresh database with the catalogue, demo screenings, and built static files."""
+    fresh_database(env)
     if env.get("REDIS_URL"):
         subprocess.run(["redis-cli", "-n", "14", "flushdb"], check=True, stdout=subprocess.DEVNULL)
-    manage(env, "migrate", "--no-input")
     manage(env, "load_catalogue")
     manage(env, "load_demo_screenings")
     manage(env, "collectstatic", "--no-input")

@@ -9,9 +9,14 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Cranes Club"
 
+    def ready(self):
+        from core import notices, personal_data
+
+        personal_data.register("emails", export=notices.sent_to, erase=notices.forget_recipient)
+
 
 class ClubAdminConfig(admin_apps.AdminConfig):
-    """django.contrib.admin with the club's admin site (core.admin.ClubAdminSite) as `admin.site`."""
+    """django.contrib.admin with the club's admin site as `admin.site`."""
 
     default = False
-    default_site = "core.admin.ClubAdminSite"
+    default_site = "core.admin_site.ClubAdminSite"

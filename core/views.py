@@ -12,6 +12,7 @@ from django.utils._os import safe_join
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from core import queue
 from core.images import CONTENT_TYPES
 
 log = logging.getLogger(__name__)
@@ -19,8 +20,12 @@ log = logging.getLogger(__name__)
 
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
-    """200 when the database and the cache answer, 503 (naming which failed) otherwise."""
-    failed = []
+    """200 when the database, the cache and the task queue are well; 503 naming what is not.
+
+    The queue is unwell when a task has been ready to run for longer than CLUB_QUEUE_MAX_WAIT: no
+    worker is running, or too few to keep up. The first line is `ok` or `unavailable: ...`.
+    """
+    failed, lines = [], []
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -34,9 +39,13 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except Exception:
         log.exception("health check: cache")
         failed.append("cache")
-    if failed:
-        return HttpResponse(f"unavailable: {', '.join(failed)}\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+    if "database" not in failed:
+        waiting = queue.oldest_wait()
+        lines.append(f"queue: {queue.describe(waiting)}")
+        if waiting > settings.CLUB_QUEUE_MAX_WAIT:
+            failed.append("queue")
+    first = f"unavailable: {', '.join(failed)}" if failed else "ok"
+    return HttpResponse("\n".join([first, *lines]) + "\n", status=503 if failed else 200, content_type="text/plain")
 
 
 @require_GET

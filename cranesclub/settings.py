@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "csp",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_tasks",
+    "django_tasks_db",
     # Lowest layer first: see docs/architecture.md.
     "core",
     "members",
@@ -278,6 +280,14 @@ if not re.fullmatch(r"https?://[^/?#\s]+", SITE_URL):
 # On by default only with Redis: a per-process cache would not hear of changes made in other processes.
 CLUB_PAGE_CACHE_SECONDS = int(os.environ.get("CLUB_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))
 FACTS_PER_PAGE = 12
+
+# The task queue (django-tasks, Django 6.0's django.tasks backported): tasks are rows in the database,
+# written in the transaction that caused them, and run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A notice that cannot be delivered (mail relay down) is tried again with backoff until this has passed.
+CLUB_NOTICE_GIVE_UP = timedelta(hours=24)
+# /healthz fails when a task has waited longer than this: no worker is running, or too few.
+CLUB_QUEUE_MAX_WAIT = timedelta(seconds=int(os.environ.get("CLUB_QUEUE_MAX_WAIT_SECONDS", "300")))
 
 # The layout's links by URL name ({{ nav.faq }} in base.html), the menu items that own the pages under
 # their address, and the layout's static files ({{ asset.css }}). See core.context_processors.

@@ -7,8 +7,10 @@ class DiscussionConfig(AppConfig):
 
     def ready(self):
         from core import pagecache, personal_data
+        from discussion import notices
         from discussion import personal_data as mine
 
         pagecache.watch(self.get_model("Comment"))
         personal_data.register("comments", export=mine.comments, erase=mine.erase)
         personal_data.register("reports", export=mine.reports)
+        notices.register()

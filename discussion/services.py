@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from discussion import emails
+from core import notices
 from discussion.models import EDIT_WINDOW_NOTE, Comment, CommentStatus, Follow, Report
 from discussion.targets import kind_of
 
@@ -55,8 +55,7 @@ def post_comment(*, author, target, text: str, spoiler: bool = False, parent: Co
     thread = parent or comment
     Follow.objects.get_or_create(member=author, thread=thread)
     if parent is not None:
-        follows = list(Follow.objects.filter(thread=thread).exclude(member=author).select_related("member"))
-        transaction.on_commit(lambda: emails.reply_posted(comment, follows))
+        notices.announce("discussion.reply", comment.pk)
     return comment
 
 

@@ -7,8 +7,9 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         from core import pagecache, personal_data
-        from members import services
+        from members import notices, services
 
         # Names and avatars show beside comments; log-ins, passwords and staff rights show nowhere.
         pagecache.watch(self.get_model("User"), ignore=("last_login", "password", "groups", "user_permissions"))
         personal_data.register("profile", export=services.profile)
+        notices.register()

@@ -1,6 +1,8 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import UserCreationForm
 
+from core import notices
 from members.avatars import process_avatar
 from members.models import User
 
@@ -52,3 +54,11 @@ class CloseAccountForm(forms.Form):
         if not self.member.check_password(password):
             raise forms.ValidationError("That is not your password.")
         return password
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form, with the email queued as a notice: the request never waits for the mail relay."""
+
+    def save(self, **kwargs) -> None:
+        for member in self.get_users(self.cleaned_data["email"]):
+            notices.notify("members.password_reset", member.pk)

@@ -21,7 +21,7 @@ class RsvpInline(ReadOnlyInline):
     """Seats change only through the RSVP services, which keep the waitlist right."""
 
     model = Rsvp
-    fields = ("member", "status", "guests", "queued_at", "reminder_sent_at")
+    fields = ("member", "status", "guests", "queued_at", "reminder_queued_at")
     ordering = ("status", "queued_at")
 
     def get_queryset(self, request):

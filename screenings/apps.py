@@ -7,10 +7,12 @@ class ScreeningsConfig(AppConfig):
 
     def ready(self):
         from core import pagecache, personal_data
+        from screenings import notices
         from screenings import personal_data as mine
 
         pagecache.watch(self.get_model("Venue"))
         pagecache.watch(self.get_model("Screening"))
         # Visitors see seats taken, never when a reminder went out.
-        pagecache.watch(self.get_model("Rsvp"), ignore=("reminder_sent_at",))
+        pagecache.watch(self.get_model("Rsvp"), ignore=("reminder_queued_at",))
         personal_data.register("rsvps", export=mine.rsvps, erase=mine.erase)
+        notices.register()

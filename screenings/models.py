@@ -160,7 +160,7 @@ class Rsvp(models.Model):
     status = models.CharField(max_length=10, choices=RsvpStatus.choices)
     guests = models.PositiveSmallIntegerField(default=0)
     queued_at = models.DateTimeField(default=timezone.now, help_text="First come, first served on the waitlist.")
-    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    reminder_queued_at = models.DateTimeField(null=True, blank=True, help_text="When the reminder was queued.")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

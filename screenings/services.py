@@ -10,8 +10,9 @@ from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
-from screenings import emails
+from core import notices
 from screenings.models import Rsvp, RsvpStatus, Screening, ScreeningStatus
+from screenings.notices import SETTLE
 
 
 class RsvpRefused(Exception):
@@ -46,7 +47,7 @@ def rsvp(*, member, screening: Screening, guests: int = 0) -> Rsvp:
     booking = existing or Rsvp(member=member, screening=screening)
     booking.status, booking.guests, booking.queued_at = status, guests, timezone.now()
     booking.save()
-    transaction.on_commit(lambda: emails.rsvp_received(booking))
+    _tell(booking)
     return booking
 
 
@@ -60,9 +61,15 @@ def cancel_rsvp(*, member, screening: Screening) -> Rsvp | None:
     was_going = booking.status == RsvpStatus.GOING
     booking.status = RsvpStatus.CANCELLED
     booking.save(update_fields=["status", "updated"])
+    _tell(booking)
     if was_going and not screening.is_cancelled:
         promote_waitlisted(screening)
     return booking
+
+
+def _tell(booking: Rsvp) -> None:
+    """Owe the member an email about their RSVP; it goes after SETTLE and tells the state it is in then."""
+    notices.notify("screenings.rsvp", booking.pk, delay=SETTLE, collapse=True)
 
 
 def promote_waitlisted(screening: Screening) -> list[Rsvp]:
@@ -81,14 +88,14 @@ def promote_waitlisted(screening: Screening) -> list[Rsvp]:
             free -= waiting.party_size
             promoted.append(waiting)
     for booking in promoted:
-        transaction.on_commit(lambda booking=booking: emails.promoted(booking))
+        _tell(booking)
     return promoted
 
 
-def _announce(screening: Screening, send) -> int:
-    recipients = list(Rsvp.objects.filter(screening=screening).active().select_related("member"))
-    transaction.on_commit(lambda: send(screening, recipients))
-    return len(recipients)
+def _announce(kind: str, screening: Screening) -> int:
+    """Owe everyone with an RSVP an email; the worker finds who they are, so this is quick for any number."""
+    notices.announce(kind, screening.pk)
+    return Rsvp.objects.filter(screening=screening).active().count()
 
 
 @transaction.atomic
@@ -118,32 +125,27 @@ def save_screening(*, screening: Screening) -> int:
     moved = (screening.starts_at, screening.venue_id) != (previous.starts_at, previous.venue_id)
     screening.save()
     if cancelled_now:
-        return _announce(screening, emails.screening_cancelled)
+        return _announce("screenings.cancelled", screening)
     if not screening.is_cancelled:
         promote_waitlisted(screening)
-    return _announce(screening, emails.screening_moved) if moved else 0
+    return _announce("screenings.moved", screening) if moved else 0
 
 
-def send_reminders(*, now=None) -> int:
-    """Remind going members of screenings between now and the end of tomorrow; each member once."""
+def queue_reminders(*, now=None) -> int:
+    """Queue reminders for going members of screenings between now and the end of tomorrow; each member once."""
     now = now or timezone.now()
     tomorrow_ends = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=2)
-    due = (
-        Rsvp.objects.going()
-        .filter(
-            reminder_sent_at__isnull=True,
-            screening__status=ScreeningStatus.SCHEDULED,
-            screening__starts_at__gt=now,
-            screening__starts_at__lt=tomorrow_ends,
-        )
-        .select_related("member", "screening__venue")
+    due = Rsvp.objects.going().filter(
+        reminder_queued_at__isnull=True,
+        screening__status=ScreeningStatus.SCHEDULED,
+        screening__starts_at__gt=now,
+        screening__starts_at__lt=tomorrow_ends,
     )
-    sent = 0
-    for booking in due:
+    queued = 0
+    for rsvp_id in due.values_list("pk", flat=True):
         with transaction.atomic():
-            # Claim the row first so two overlapping runs cannot both send.
-            claimed = Rsvp.objects.filter(pk=booking.pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now)
-            if claimed:
-                transaction.on_commit(lambda booking=booking: emails.reminder(booking))
-                sent += 1
-    return sent
+            # Claim the row first so two overlapping runs cannot both queue one.
+            if Rsvp.objects.filter(pk=rsvp_id, reminder_queued_at__isnull=True).update(reminder_queued_at=now):
+                notices.notify("screenings.reminder", rsvp_id)
+                queued += 1
+    return queued

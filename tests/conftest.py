@@ -1,8 +1,11 @@
 from datetime import timedelta
 from itertools import count
+from unittest import mock
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.utils import timezone
 
 from facts.models import Category, Fact, FaqEntry, Source, Status
@@ -148,3 +151,18 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def run_worker():
+    """Run the task worker until nothing is ready, as if `later` had passed (RSVP notices wait a minute)."""
+
+    def run(later: timedelta = timedelta(minutes=2)) -> None:
+        # The worker closes stale connections between tasks; in a test that would close the test's own.
+        with (
+            time_machine.travel(timezone.now() + later, tick=False),
+            mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"),
+        ):
+            call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+    return run

@@ -61,7 +61,7 @@ def test_fields_visitors_never_see_do_not_retire_cached_pages(member, screening,
     retired()
     member.last_login = timezone.now()
     member.save(update_fields=["last_login"])
-    Rsvp.objects.filter(pk=booking.pk).update(reminder_sent_at=timezone.now())
+    Rsvp.objects.filter(pk=booking.pk).update(reminder_queued_at=timezone.now())
     assert not retired()
     Rsvp.objects.filter(pk=booking.pk).update(status=RsvpStatus.CANCELLED)
     assert retired()

@@ -264,11 +264,11 @@ def test_comments_paginate(client, fact, member):
 
 
 def test_followers_get_an_email_on_replies_and_can_unfollow_in_one_click(
-    client, fact, member, other_member, mailoutbox, django_capture_on_commit_callbacks
+    client, fact, member, other_member, mailoutbox, run_worker
 ):
     thread = services.post_comment(author=member, target=fact, text="Thread")
-    with django_capture_on_commit_callbacks(execute=True):
-        services.post_comment(author=other_member, target=fact, text="A reply", parent=thread)
+    services.post_comment(author=other_member, target=fact, text="A reply", parent=thread)
+    run_worker()
     (email,) = mailoutbox
     assert email.to == [member.email]
     link = email.extra_headers["List-Unsubscribe"].strip("<>")

@@ -118,7 +118,7 @@ def test_faq_does_not_link_to_unpublished_facts(client, faq_entry, fact):
 def test_health_check_answers_when_the_database_does(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.content == b"ok\n"
+    assert response.content.startswith(b"ok\nqueue: ")
 
 
 def test_robots_txt_keeps_crawlers_out_of_the_admin(client):

@@ -59,13 +59,16 @@ def test_closing_needs_the_password(client, active_member):
 
 
 def test_closing_an_account_erases_the_member_and_keeps_everyone_elses_work(
-    client, active_member, fact, screening, django_capture_on_commit_callbacks, mailoutbox, settings
+    client, active_member, fact, screening, run_worker, mailoutbox, settings, django_capture_on_commit_callbacks
 ):
     member, thread = active_member["member"], active_member["thread"]
     avatar = settings.MEDIA_ROOT / member.avatar.name
     assert avatar.exists()
+    run_worker()
+    mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("members:close"), {"password": "squirrel-1941"}, follow=True)
+    run_worker()
     assert "Your account is closed" in response.content.decode()
 
     member.refresh_from_db()

@@ -38,16 +38,14 @@ def test_changelist_shows_seats_without_n_plus_one(
     assert response.status_code == 200
 
 
-def test_cancel_action_notifies_everyone(
-    organiser_client, screening, make_member, mailoutbox, django_capture_on_commit_callbacks
-):
+def test_cancel_action_notifies_everyone(organiser_client, screening, make_member, mailoutbox, run_worker):
     full_screening(screening, make_member)
     mailoutbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        organiser_client.post(
-            reverse("admin:screenings_screening_changelist"),
-            {"action": "cancel_screenings", "_selected_action": [screening.pk]},
-        )
+    organiser_client.post(
+        reverse("admin:screenings_screening_changelist"),
+        {"action": "cancel_screenings", "_selected_action": [screening.pk]},
+    )
+    run_worker()
     assert Screening.objects.get().status == ScreeningStatus.CANCELLED
     assert len(mailoutbox) == 5
 
@@ -98,14 +96,14 @@ def test_raising_capacity_in_the_admin_promotes(organiser_client, screening, mak
 
 
 def test_cancelling_via_the_status_field_notifies_too(
-    organiser_client, screening, make_member, mailoutbox, django_capture_on_commit_callbacks, settings
+    organiser_client, screening, make_member, mailoutbox, run_worker, settings
 ):
     settings.TIME_ZONE = "UTC"
     full_screening(screening, make_member, 2)
     mailoutbox.clear()
     url = reverse("admin:screenings_screening_change", args=[screening.pk])
-    with django_capture_on_commit_callbacks(execute=True):
-        organiser_client.post(url, edit_form(screening, status="cancelled"))
+    organiser_client.post(url, edit_form(screening, status="cancelled"))
+    run_worker()
     assert Screening.objects.get().status == ScreeningStatus.CANCELLED
     assert [m.subject for m in mailoutbox] == ["Cancelled: Autumn screening"] * 2
 

@@ -30,10 +30,16 @@ def test_ended_demo_screenings_move_forward_again(time_machine):
     assert Screening.objects.upcoming().count() == 3
 
 
-def test_reminder_command_sends_once(make_screening, member, mailoutbox, django_capture_on_commit_callbacks):
+def test_the_reminder_command_only_queues_and_queues_nothing_new_the_second_time(
+    make_screening, member, mailoutbox, run_worker
+):
+    from core.models import Notice
+
     screening = make_screening(starts_at=timezone.now() + timedelta(hours=20))
     services.rsvp(member=member, screening=screening)
-    with django_capture_on_commit_callbacks(execute=True):
-        assert "Sent 1 reminder" in run("send_screening_reminders")
-        assert "Sent 0 reminder" in run("send_screening_reminders")
-    assert [m.subject for m in mailoutbox] == [f"Tomorrow: {screening.title}"]
+    assert "Queued 1 reminder" in run("send_screening_reminders")
+    assert mailoutbox == []
+    assert "Queued 0 reminder" in run("send_screening_reminders")
+    assert Notice.objects.filter(kind="screenings.reminder").count() == 1
+    run_worker()
+    assert [m.subject for m in mailoutbox].count(f"Tomorrow: {screening.title}") == 1

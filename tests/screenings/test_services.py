@@ -13,23 +13,24 @@ def statuses(screening):
     return list(Rsvp.objects.filter(screening=screening).order_by("queued_at", "pk").values_list("status", flat=True))
 
 
-def test_five_members_for_three_seats_three_go_two_wait_in_order(
-    screening, make_member, django_capture_on_commit_callbacks, mailoutbox
-):
+def test_five_members_for_three_seats_three_go_two_wait_in_order(screening, make_member, run_worker, mailoutbox):
     members = [make_member() for _ in range(5)]
-    with django_capture_on_commit_callbacks(execute=True):
-        bookings = [services.rsvp(member=m, screening=screening) for m in members]
+    bookings = [services.rsvp(member=m, screening=screening) for m in members]
+    run_worker()
     assert [b.status for b in bookings] == ["going"] * 3 + ["waitlisted"] * 2
     assert [m.subject for m in mailoutbox] == ["You're going: Autumn screening"] * 3 + [
         "You're on the waitlist: Autumn screening"
     ] * 2
 
     mailoutbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        services.cancel_rsvp(member=members[1], screening=screening)
+    services.cancel_rsvp(member=members[1], screening=screening)
+    run_worker()
     assert Rsvp.objects.get(member=members[3]).status == RsvpStatus.GOING
     assert Rsvp.objects.get(member=members[4]).status == RsvpStatus.WAITLISTED
-    assert [(m.subject, m.to) for m in mailoutbox] == [("A seat has come free: Autumn screening", [members[3].email])]
+    assert sorted((m.subject, m.to) for m in mailoutbox) == [
+        ("A seat has come free: Autumn screening", [members[3].email]),
+        ("Your RSVP is cancelled: Autumn screening", [members[1].email]),
+    ]
 
 
 def test_rsvp_twice_keeps_one_rsvp(screening, member):
@@ -119,15 +120,15 @@ def test_rsvp_window_is_respected(make_screening, member, time_machine):
 
 
 def test_cancel_screening_notifies_going_and_waiting_and_bumps_the_revision(
-    screening, make_member, django_capture_on_commit_callbacks, mailoutbox
+    screening, make_member, run_worker, mailoutbox
 ):
     members = [make_member() for _ in range(4)]
     for m in members:
         services.rsvp(member=m, screening=screening)
     services.cancel_rsvp(member=members[0], screening=screening)
     mailoutbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        notified = services.cancel_screening(screening=screening)
+    notified = services.cancel_screening(screening=screening)
+    run_worker()
     screening.refresh_from_db()
     assert notified == 3
     assert screening.status == ScreeningStatus.CANCELLED
@@ -137,35 +138,41 @@ def test_cancel_screening_notifies_going_and_waiting_and_bumps_the_revision(
     assert services.cancel_screening(screening=screening) == 0
 
 
-def test_emails_wait_for_the_commit(screening, member, django_capture_on_commit_callbacks, mailoutbox):
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+def test_notices_are_rows_of_the_same_transaction_as_the_change(screening, member, mailoutbox, run_worker):
+    from django.db import transaction
+
+    from core.models import Notice
+
+    with transaction.atomic():
         services.rsvp(member=member, screening=screening)
-    assert mailoutbox == []
-    for callback in callbacks:
-        callback()
+        transaction.set_rollback(True)
+    assert not Notice.objects.exists() and not Rsvp.objects.exists()
+    services.rsvp(member=member, screening=screening)
+    assert mailoutbox == [] and Notice.objects.count() == 1
+    run_worker()
     assert [m.to for m in mailoutbox] == [[member.email]]
 
 
-def test_raising_capacity_promotes_the_waitlist(screening, make_member, django_capture_on_commit_callbacks, mailoutbox):
+def test_raising_capacity_promotes_the_waitlist(screening, make_member, run_worker, mailoutbox):
     members = [make_member() for _ in range(5)]
     for m in members:
         services.rsvp(member=m, screening=screening)
+    run_worker()
     screening.capacity = 4
-    with django_capture_on_commit_callbacks(execute=True):
-        services.save_screening(screening=screening)
+    services.save_screening(screening=screening)
+    run_worker()
     assert statuses(screening) == ["going"] * 4 + ["waitlisted"]
     assert [m.to for m in mailoutbox if m.subject.startswith("A seat")] == [[members[3].email]]
 
 
-def test_moving_a_screening_bumps_revision_and_tells_members(
-    screening, member, django_capture_on_commit_callbacks, mailoutbox
-):
+def test_moving_a_screening_bumps_revision_and_tells_members(screening, member, run_worker, mailoutbox):
     services.rsvp(member=member, screening=screening)
+    run_worker()
     mailoutbox.clear()
     screening.refresh_from_db()
     screening.starts_at += timedelta(hours=2)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.save_screening(screening=screening)
+    services.save_screening(screening=screening)
+    run_worker()
     screening.refresh_from_db()
     assert screening.revision == 1
     assert [m.subject for m in mailoutbox] == ["New time or place: Autumn screening"]
@@ -180,7 +187,7 @@ def test_editing_the_description_changes_no_revision(screening):
 
 
 def test_reminders_go_once_to_going_members_of_tomorrows_screenings(
-    make_screening, make_member, django_capture_on_commit_callbacks, mailoutbox, time_machine
+    make_screening, make_member, run_worker, mailoutbox, time_machine
 ):
     time_machine.move_to(timezone.make_aware(timezone.datetime(2026, 12, 1, 10, 0)))
     tomorrow = make_screening(starts_at=timezone.make_aware(timezone.datetime(2026, 12, 2, 19, 30)), capacity=1)
@@ -189,12 +196,13 @@ def test_reminders_go_once_to_going_members_of_tomorrows_screenings(
     services.rsvp(member=going, screening=tomorrow)
     services.rsvp(member=waiting, screening=tomorrow)
     services.rsvp(member=elsewhere, screening=later)
+    run_worker()
     mailoutbox.clear()
 
-    with django_capture_on_commit_callbacks(execute=True):
-        assert services.send_reminders() == 1
-    with django_capture_on_commit_callbacks(execute=True):
-        assert services.send_reminders() == 0
+    assert services.queue_reminders() == 1
+    run_worker()
+    assert services.queue_reminders() == 0
+    run_worker()
     assert [(m.subject, m.to) for m in mailoutbox] == [(f"Tomorrow: {tomorrow.title}", [going.email])]
 
 
@@ -202,4 +210,4 @@ def test_reminders_skip_cancelled_screenings(make_screening, member, time_machin
     screening = make_screening(starts_at=timezone.now() + timedelta(hours=20))
     services.rsvp(member=member, screening=screening)
     services.cancel_screening(screening=screening)
-    assert services.send_reminders() == 0
+    assert services.queue_reminders() == 0

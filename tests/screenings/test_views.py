@@ -55,10 +55,10 @@ def test_members_see_who_is_going(client, screening, member, other_member):
     assert 'action="/screenings/autumn/rsvp/"' in content
 
 
-def test_member_rsvps_through_the_page(client, screening, member, mailoutbox, django_capture_on_commit_callbacks):
+def test_member_rsvps_through_the_page(client, screening, member, mailoutbox, run_worker):
     client.force_login(member)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("screenings:rsvp", args=["autumn"]), {"guests": 1}, follow=True)
+    response = client.post(reverse("screenings:rsvp", args=["autumn"]), {"guests": 1}, follow=True)
+    run_worker()
     assert "You're going" in response.content.decode()
     assert Rsvp.objects.get().guests == 1
     assert mailoutbox[0].to == [member.email]

@@ -1,11 +1,14 @@
 from django.core.management.base import BaseCommand
 
-from screenings.services import send_reminders
+from screenings.services import queue_reminders
 
 
 class Command(BaseCommand):
-    help = "Email going members about screenings that start by the end of tomorrow. Run daily; safe to repeat."
+    help = (
+        "Queue reminders for going members of screenings that start by the end of tomorrow (the task worker sends "
+        "them). Run daily; running it again queues nothing new."
+    )
 
     def handle(self, *args, **options):
-        sent = send_reminders()
-        self.stdout.write(self.style.SUCCESS(f"Sent {sent} reminder(s)."))
+        queued = queue_reminders()
+        self.stdout.write(self.style.SUCCESS(f"Queued {queued} reminder(s)."))

@@ -1,0 +1,102 @@
+"""Every email the club sends is a Notice, delivered by one task with retries (core.tasks.deliver).
+
+Apps register each kind of notice in their AppConfig.ready(): `compose(*ids, last=...)` reads the
+database when the notice's turn comes and returns what to send (or None: nothing to say now);
+`last` is the summary of the last notice of the same kind and ids that went out, so a notice that
+would repeat it can be dropped. A kind sent to many people at once also names its `audience`.
+
+Services call `notify()` or `announce()` inside their transaction: the notice and its task are rows
+written with the change that caused them, so a crash between commit and send loses nothing.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+
+from core.models import Notice, NoticeStatus
+
+
+@dataclass(frozen=True)
+class Composed:
+    summary: str
+    message: EmailMessage | None
+
+
+@dataclass(frozen=True)
+class Kind:
+    compose: Callable[..., Composed | None]
+    audience: Callable[..., Iterable[tuple]] | None = None
+
+
+_kinds: dict[str, Kind] = {}
+
+
+def register(kind: str, compose: Callable[..., Composed | None], *, audience=None) -> None:
+    _kinds[kind] = Kind(compose, audience)
+
+
+def key_of(ids: tuple) -> str:
+    return ":".join(str(part) for part in ids)
+
+
+def ids_of(notice: Notice) -> list[int]:
+    return [int(part) for part in notice.key.split(":")]
+
+
+@transaction.atomic
+def notify(kind: str, *ids: int, delay: timedelta | None = None, collapse: bool = False) -> Notice | None:
+    """Owe one notice about `ids`. With `collapse`, a notice of the same kind and ids still waiting for its
+    first try stands for this one (it will say what is true when it goes)."""
+    from core.tasks import deliver
+
+    if kind not in _kinds:
+        raise LookupError(f"No notice kind {kind!r} is registered.")
+    key = key_of(ids)
+    if collapse and Notice.objects.pending().of(kind, key).filter(attempts=0).exists():
+        return None
+    now = timezone.now()
+    notice = Notice.objects.create(kind=kind, key=key, created=now, give_up_at=now + settings.CLUB_NOTICE_GIVE_UP)
+    deliver.using(run_after=now + delay if delay else None).enqueue(notice.pk, 0)
+    return notice
+
+
+def announce(kind: str, *ids: int) -> None:
+    """Owe a notice to everyone in the kind's audience of `ids`, found by the worker, not the request."""
+    from core.tasks import fan_out
+
+    if _kinds[kind].audience is None:
+        raise LookupError(f"Notice kind {kind!r} has no audience.")
+    fan_out.enqueue(kind, list(ids))
+
+
+def audience(kind: str, ids: list[int]) -> Iterable[tuple]:
+    return _kinds[kind].audience(*ids)
+
+
+def compose(notice: Notice) -> Composed | None:
+    last = Notice.objects.of(notice.kind, notice.key).filter(status=NoticeStatus.SENT).order_by("-sent_at")
+    return _kinds[notice.kind].compose(*ids_of(notice), last=last.values_list("summary", flat=True).first())
+
+
+def backoff(attempt: int) -> timedelta:
+    """How long to wait before try number `attempt + 1`: 30 s, 1, 2, 4, 8, 16 minutes, then every 30."""
+    return min(timedelta(seconds=30) * 2 ** min(attempt - 1, 6), timedelta(minutes=30))
+
+
+def sent_to(member) -> list[dict]:
+    """The club's emails to a member, for "Download my data"."""
+    if not member.email:
+        return []
+    sent = Notice.objects.filter(recipient=member.email).order_by("created")
+    return [{"subject": n.subject, "status": n.status, "created": n.created, "sent": n.sent_at} for n in sent]
+
+
+def forget_recipient(member) -> None:
+    """A notice keeps the address it went to; a member who leaves takes it with them."""
+    if member.email:
+        Notice.objects.filter(recipient=member.email).update(recipient="", subject="")

@@ -1,0 +1,22 @@
+"""The task queue as the health check sees it: how long the oldest ready task has waited."""
+
+from datetime import timedelta
+
+from django.db.models import Case, F, When
+from django.db.models.functions import Greatest
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult, get_date_max
+
+
+def oldest_wait() -> timedelta:
+    """Since when the longest-waiting ready task could have run: it was enqueued, or its run_after came."""
+    ready_since = Case(
+        When(run_after=get_date_max(), then=F("enqueued_at")), default=Greatest("enqueued_at", "run_after")
+    )
+    since = DBTaskResult.objects.ready().annotate(since=ready_since).order_by("since").values_list("since", flat=True)
+    oldest = since.first()
+    return max(timezone.now() - oldest, timedelta(0)) if oldest else timedelta(0)
+
+
+def describe(wait: timedelta) -> str:
+    return f"oldest task waiting {int(wait.total_seconds())} s" if wait else "nothing waiting"

@@ -1,0 +1,246 @@
+"""Every email is a notice delivered by the task worker: no request waits for the mail relay, none is lost,
+none goes twice, and what it says is what is true when it goes."""
+
+import os
+import socket
+import subprocess
+import sys
+from datetime import timedelta
+from email import message_from_string
+from email.header import decode_header, make_header
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.urls import reverse
+from django.utils import timezone
+
+from core import notices, tasks
+from core.models import Notice, NoticeStatus
+from discussion import services as discussion
+from screenings import services as screenings
+from screenings.models import Rsvp, RsvpStatus
+
+pytestmark = pytest.mark.django_db
+
+
+class Inbox:
+    """An SMTP server's handler that keeps what it receives."""
+
+    def __init__(self):
+        self.received = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.received.append((envelope.rcpt_tos, envelope.content.decode()))
+        return "250 OK"
+
+    def subjects(self) -> list[tuple[str, str]]:
+        def subject(body: str) -> str:
+            return str(make_header(decode_header(message_from_string(body)["Subject"])))
+
+        return sorted((to[0], subject(body)) for to, body in self.received)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def relay(settings):
+    """SMTP on a loopback port that is closed until the test starts a real server on it."""
+    port = free_port()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    inbox = Inbox()
+    server = Controller(inbox, hostname="127.0.0.1", port=port)
+    yield server, inbox
+    if getattr(server, "_thread", None):
+        server.stop()
+
+
+def test_with_the_relay_down_members_get_answers_and_every_notice_arrives_once_when_it_is_back(
+    client, relay, screening, fact, member, other_member, make_member, seasoned, run_worker
+):
+    server, inbox = relay
+    seasoned(member, other_member)
+    thread = discussion.post_comment(author=other_member, target=fact, text="Was it Best Actress?")
+    leaver = make_member()
+    client.force_login(leaver)
+    assert client.post(reverse("screenings:rsvp", args=[screening.slug])).status_code == 302
+
+    client.force_login(member)
+    assert client.post(reverse("screenings:rsvp", args=[screening.slug])).status_code == 302
+    client.force_login(leaver)
+    assert client.post(reverse("screenings:cancel", args=[screening.slug])).status_code == 302
+    client.force_login(member)
+    reply = {"text": "A special mention.", "parent": thread.pk}
+    assert client.post(reverse("discussion:post", args=["fact", fact.slug]), reply).status_code == 302
+    client.logout()
+    assert client.post(reverse("password_reset"), {"email": other_member.email}).status_code == 302
+
+    run_worker()  # the relay is down: every notice is put back for later
+    assert inbox.received == []
+    assert Notice.objects.pending().filter(attempts=1).count() == 4
+
+    server.start()
+    run_worker(later=timedelta(minutes=10))
+    run_worker(later=timedelta(hours=1))
+    assert inbox.subjects() == sorted(
+        [
+            (member.email, "You're going: Autumn screening"),
+            (leaver.email, "Your RSVP is cancelled: Autumn screening"),
+            (other_member.email, "New reply on “Palme d’Or Winner”"),
+            (other_member.email, "Reset your Cranes Club password"),
+        ]
+    )
+    assert set(Notice.objects.values_list("status", flat=True)) == {NoticeStatus.SENT}
+
+
+def test_retries_back_off_from_under_a_minute_to_half_an_hour():
+    waits = [notices.backoff(attempt) for attempt in range(1, 100)]
+    assert waits[0] <= timedelta(minutes=1)
+    assert waits == sorted(waits) and waits[-1] == timedelta(minutes=30)
+
+
+def test_a_notice_gives_up_after_a_day_is_listed_for_curators_and_can_be_sent_again(
+    screening, member, relay, run_worker, admin_client
+):
+    server, inbox = relay
+    screenings.rsvp(member=member, screening=screening)
+    notice = Notice.objects.get()
+    later = timedelta(minutes=2)
+    while notice.status == NoticeStatus.PENDING and later < timedelta(hours=30):
+        run_worker(later=later)
+        notice.refresh_from_db()
+        later += timedelta(minutes=31)
+    assert notice.status == NoticeStatus.FAILED and "ConnectionRefusedError" in notice.last_error
+    assert later > timedelta(hours=24) and notice.attempts > 10
+
+    changelist = admin_client.get(reverse("admin:core_notice_changelist"), {"status__exact": "failed"})
+    assert member.email in changelist.content.decode()
+    server.start()
+    admin_client.post(
+        reverse("admin:core_notice_changelist"), {"action": "send_again", "_selected_action": [notice.pk]}
+    )
+    run_worker()
+    notice.refresh_from_db()
+    assert notice.status == NoticeStatus.SENT
+    assert [to for to, _ in inbox.received] == [[member.email]]
+
+
+def test_a_notice_is_never_sent_twice_because_a_retry_followed_a_success(screening, member, mailoutbox, run_worker):
+    screenings.rsvp(member=member, screening=screening)
+    notice = Notice.objects.get()
+    run_worker()
+    assert tasks.deliver.call(notice.pk, 0) == "not pending"
+    assert tasks.deliver.call(notice.pk, 1) == "not pending"
+    assert len(mailoutbox) == 1
+
+
+def test_an_rsvp_and_a_cancel_within_a_minute_send_one_notice_of_the_final_state(
+    screening, member, mailoutbox, run_worker
+):
+    for _ in range(15):
+        screenings.rsvp(member=member, screening=screening)
+        screenings.cancel_rsvp(member=member, screening=screening)
+    screenings.rsvp(member=member, screening=screening)
+    run_worker()
+    assert [m.subject for m in mailoutbox] == ["You're going: Autumn screening"]
+    screenings.cancel_rsvp(member=member, screening=screening)
+    run_worker()
+    assert [m.subject for m in mailoutbox][1:] == ["Your RSVP is cancelled: Autumn screening"]
+
+
+def test_a_notice_tells_what_is_true_when_it_goes(screening, member, make_member, mailoutbox, run_worker):
+    waiting = make_member()
+    screening.capacity = 1
+    screening.save()
+    screenings.rsvp(member=member, screening=screening)
+    screenings.rsvp(member=waiting, screening=screening)
+    screenings.cancel_rsvp(member=member, screening=screening)  # the waiting member moves up within the minute
+    run_worker()
+    assert ("You're going: Autumn screening", [waiting.email]) in [(m.subject, m.to) for m in mailoutbox]
+    assert not any("waitlist" in m.subject for m in mailoutbox)
+
+
+def test_cancelling_a_screening_takes_as_many_queries_for_500_rsvps_as_for_5_and_the_worker_sends_500_emails(
+    make_screening, django_user_model, mailoutbox, run_worker
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def cancel_with(rsvps: int) -> int:
+        screening = make_screening(capacity=600)
+        members = django_user_model.objects.bulk_create(
+            django_user_model(username=f"m{screening.pk}-{n}", email=f"m{n}@example.org") for n in range(rsvps)
+        )
+        Rsvp.objects.bulk_create(Rsvp(member=m, screening=screening, status=RsvpStatus.GOING) for m in members)
+        with CaptureQueriesContext(connection) as queries:
+            assert screenings.cancel_screening(screening=screening) == rsvps
+        return len(queries)
+
+    assert cancel_with(5) == cancel_with(500) <= 10
+    run_worker()
+    assert len(mailoutbox) == 505
+
+
+def test_a_crash_before_the_worker_runs_loses_nothing(screening, member, mailoutbox, run_worker):
+    screenings.rsvp(member=member, screening=screening)
+    # The request has answered; the process that would have sent the email is gone. The row is not.
+    assert Notice.objects.pending().count() == 1
+    run_worker()
+    assert len(mailoutbox) == 1
+
+
+def test_health_fails_when_the_queue_waits_too_long(client, screening, member, time_machine):
+    screenings.rsvp(member=member, screening=screening)
+    response = client.get("/healthz")
+    assert response.status_code == 200 and b"queue: nothing waiting" in response.content
+    time_machine.move_to(timezone.now() + timedelta(minutes=10))
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.content.startswith(b"unavailable: queue\nqueue: oldest task waiting")
+
+
+def test_curators_see_pending_notices(admin_client, screening, member):
+    screenings.rsvp(member=member, screening=screening)
+    changelist = admin_client.get(reverse("admin:core_notice_changelist"), {"status__exact": "pending"})
+    assert "screenings.rsvp" in changelist.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_worker_processes_share_the_queue_and_send_each_notice_once(make_screening, django_user_model, relay):
+    from django.db import connection
+
+    server, inbox = relay
+    server.start()
+    screening = make_screening(capacity=600)
+    members = django_user_model.objects.bulk_create(
+        django_user_model(username=f"m{n}", email=f"m{n}@example.org") for n in range(60)
+    )
+    Rsvp.objects.bulk_create(Rsvp(member=m, screening=screening, status=RsvpStatus.GOING) for m in members)
+    screenings.cancel_screening(screening=screening)
+
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        database_url = f"sqlite:///{db['NAME']}"
+    else:
+        database_url = f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    env.update(
+        DJANGO_SECRET_KEY="worker-test-key",
+        DATABASE_URL=database_url,
+        EMAIL_URL=f"smtp://127.0.0.1:{server.port}",
+        SITE_URL="https://cranes.example",
+    )
+    command = [sys.executable, "manage.py", "db_worker", "--batch", "--no-reload", "--interval", "0.1"]
+    root = Path(__file__).resolve().parents[2]
+    workers = [subprocess.Popen(command, cwd=root, env=env) for _ in range(2)]  # noqa: S603
+    for worker in workers:
+        assert worker.wait(timeout=120) == 0
+
+    assert sorted(to[0] for to, _ in inbox.received) == sorted(m.email for m in members)
+    assert Notice.objects.filter(status=NoticeStatus.SENT).count() == 60
