@@ -75,6 +75,7 @@ backup: $(VENV)/.requirements
 restore: $(VENV)/.requirements
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/cranesclub-YYYYMMDD-HHMMSS"; exit 2; }
 	$(BIN)/python manage.py restore "$(BACKUP)" --yes
+	$(BIN)/python manage.py migrate --no-input
 
 # 64 connections for 60 s against gunicorn, on SQLite and on PostgreSQL + Redis (needs wrk).
 load: $(VENV)/.requirements node_modules/.installed

@@ -48,7 +48,8 @@ class CommentAdmin(admin.ModelAdmin):
     search_fields = ("text", "author__username", "author__display_name")
     date_hierarchy = "created"
     fields = ("author", "fact", "screening", "parent", "text", "spoiler", "status", "created", "edited_at")
-    readonly_fields = ("author", "fact", "screening", "parent", "text", "created", "edited_at")
+    # Moderators hide and restore through the actions (which leave authors' deletions alone), never by hand.
+    readonly_fields = ("author", "fact", "screening", "parent", "text", "status", "created", "edited_at")
     inlines = [ReportInline]
     actions = ["hide", "restore", "dismiss"]
 

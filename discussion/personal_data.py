@@ -1,16 +1,19 @@
 """A member's part of the discussion, for "Download my data" and "Delete my account" (see core.personal_data)."""
 
-from django.db import transaction
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 
 from core.links import absolute_url
 from discussion.models import Comment, CommentStatus, Follow, Report
 
 
 def comments(member) -> list[dict]:
+    comments = Comment.objects.filter(author=member).with_target().order_by("created", "pk")
+    visible = set(comments.on_visible_targets().values_list("pk", flat=True))
     return [
         {
-            "on": str(comment.target),
-            "url": absolute_url(comment.get_absolute_url()),
+            "on": str(comment.target) if comment.pk in visible else "a page that is no longer published",
+            "url": absolute_url(comment.get_absolute_url()) if comment.pk in visible else None,
             "text": comment.text,
             "spoiler": comment.spoiler,
             "status": comment.status,
@@ -19,7 +22,7 @@ def comments(member) -> list[dict]:
             "created": comment.created,
             "edited": comment.edited_at,
         }
-        for comment in Comment.objects.filter(author=member).with_target().order_by("created", "pk")
+        for comment in comments
     ]
 
 
@@ -30,10 +33,13 @@ def reports(member) -> list[dict]:
     ]
 
 
-@transaction.atomic
 def erase(member) -> None:
     """Take a leaving member's words out: their comments stay in threads as removed, with no text."""
-    Comment.objects.filter(author=member, status=CommentStatus.PUBLISHED).update(status=CommentStatus.DELETED)
-    Comment.objects.filter(author=member).update(text="", spoiler=False)
+    theirs = Comment.objects.filter(author=member)
+    theirs.filter(status=CommentStatus.PUBLISHED).update(status=CommentStatus.DELETED)
+    theirs.update(text="", spoiler=False)
+    ids = [str(pk) for pk in theirs.values_list("pk", flat=True)]
+    logged = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Comment), object_id__in=ids)
+    logged.update(object_repr="Comment by a former member")
     Report.objects.filter(reporter=member).update(note="")
     Follow.objects.filter(member=member).delete()

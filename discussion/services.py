@@ -91,7 +91,8 @@ def report_comment(*, comment: Comment, reporter, reason: str, note: str = "") -
 @transaction.atomic
 def hide_comments(comments) -> int:
     Report.objects.filter(comment__in=comments).update(dismissed=True)
-    return comments.update(status=CommentStatus.HIDDEN)
+    # What its author deleted stays deleted: hiding it would let a later "restore" publish it again.
+    return comments.filter(status=CommentStatus.PUBLISHED).update(status=CommentStatus.HIDDEN)
 
 
 @transaction.atomic

@@ -2,7 +2,9 @@
 
 Records are keyed on slug. By default only missing records are created, with their sources and
 links; nothing that exists is changed or removed (no field, source or FAQ link), so a curator's
-edits survive every deploy. `update=True` makes the database match the file again.
+edits survive every deploy. The slugs loaded once are remembered (SeedRecord), so a record a curator
+deleted, or whose slug they changed, is not made again either. `update=True` makes the database
+match the file again, bringing back what was deleted.
 """
 
 from collections import Counter
@@ -15,7 +17,7 @@ import yaml
 from django.db import transaction
 from django.utils.text import slugify
 
-from facts.models import Category, Fact, FaqEntry, Source
+from facts.models import Category, Fact, FaqEntry, SeedRecord, Source
 
 SEED_FILE = Path(__file__).resolve().parent / "seed" / "catalogue.yaml"
 
@@ -42,24 +44,33 @@ def load_catalogue(data: dict, *, update: bool = False, dry_run: bool = False) -
     report = Report()
     with transaction.atomic():
         categories = {
-            item["slug"]: _sync(report, Category, item["slug"], _category_fields(item, position), update)
+            item["slug"]: _category(report, item, position, update)
             for position, item in enumerate(data["categories"], start=1)
         }
         facts = {}
         for position, item in enumerate(data["facts"], start=1):
             slug = item.get("slug") or slugify(item["title"])
-            fields = _fact_fields(item, position, categories[item["category"]])
+            category = categories[item["category"]]
+            if category is None:
+                report.add("kept", "fact", f"{slug} (not made: its category was removed by a curator)")
+                continue
+            fields = _fact_fields(item, position, category)
             facts[slug] = _sync(report, Fact, slug, fields, update, _sources(item.get("sources", [])))
         for position, item in enumerate(data["faq"], start=1):
-            linked = [facts[slug] for slug in item.get("facts", [])]
+            linked = [facts[slug] for slug in item.get("facts", []) if facts.get(slug)]
             _sync(report, FaqEntry, item["slug"], _faq_fields(item, position), update, _faq_links(linked))
         if dry_run:
             transaction.set_rollback(True)
     return report
 
 
-def _category_fields(item: dict, position: int) -> dict:
-    return {"name": item["name"], "description": item.get("description", ""), "position": position}
+def _category(report: Report, item: dict, position: int, update: bool) -> Category | None:
+    fields = {"name": item["name"], "description": item.get("description", ""), "position": position}
+    renamed = Category.objects.exclude(slug=item["slug"]).filter(name=item["name"]).first()
+    if renamed is not None:  # a curator changed its slug: the names are unique, so it is this one
+        report.add("kept", "category", f"{item['slug']} (a curator gave it the slug {renamed.slug})")
+        return renamed
+    return _sync(report, Category, item["slug"], fields, update)
 
 
 def _fact_fields(item: dict, position: int, category: Category) -> dict:
@@ -95,6 +106,10 @@ class Related:
 def _sync(report: Report, model, slug: str, fields: dict, update: bool, related: Related | None = None):
     kind = model._meta.verbose_name
     obj = model.objects.filter(slug=slug).first()
+    _, first_time = SeedRecord.objects.get_or_create(model=model._meta.label, slug=slug)
+    if obj is None and not first_time and not update:
+        report.add("kept", kind, f"{slug} (removed, or its slug changed, by a curator; --update makes it again)")
+        return None
     if obj is None:
         obj = model.objects.create(slug=slug, **fields)
         if related:

@@ -176,3 +176,17 @@ class FaqEntry(models.Model):
     @property
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.answer.split("\n\n") if p.strip()]
+
+
+class SeedRecord(models.Model):
+    """A record the catalogue loader has made or found once: it is not made again once a curator removes it."""
+
+    model = models.CharField(max_length=40)
+    slug = models.SlugField(max_length=200)
+    first_loaded = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["model", "slug"], name="one_seed_record_per_slug")]
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.slug}"

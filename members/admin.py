@@ -20,6 +20,8 @@ class MemberAdmin(UserAdmin):
     @admin.action(description="Close selected accounts (cancel RSVPs, erase words and profile)", permissions=["change"])
     def close_accounts(self, request, queryset):
         members = list(queryset.filter(left_at__isnull=True))
+        if not request.user.is_superuser:
+            members = [member for member in members if not member.is_superuser]
         for member in members:
             services.close_account(member=member)
         self.message_user(request, f"{len(members)} account(s) closed.", messages.SUCCESS)

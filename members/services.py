@@ -32,19 +32,9 @@ def close_account(*, member: User) -> None:
     member.groups.clear()
     member.user_permissions.clear()
     if avatar:
-        storage = member.avatar.storage
-        transaction.on_commit(lambda: storage.delete(avatar))
+        forget_file(member.avatar.storage, avatar)
 
 
-def profile(member: User) -> dict:
-    """The member's own record, for "Download my data"."""
-    return {
-        "username": member.username,
-        "email": member.email,
-        "display_name": member.display_name,
-        "bio": member.bio,
-        "avatar": member.avatar.url if member.avatar else None,
-        "show_past_screenings": member.show_past_screenings,
-        "date_joined": member.date_joined,
-        "last_login": member.last_login,
-    }
+def forget_file(storage, name: str) -> None:
+    """Delete an uploaded file once the transaction that let go of it has committed; a failure is only logged."""
+    transaction.on_commit(lambda: storage.delete(name), robust=True)

@@ -44,9 +44,12 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
 
 @login_required
 def edit_profile(request: HttpRequest) -> HttpResponse:
+    previous_avatar = request.user.avatar.name
     form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        member = form.save()
+        if previous_avatar and member.avatar.name != previous_avatar:
+            services.forget_file(member.avatar.storage, previous_avatar)  # a replaced avatar is not kept
         messages.success(request, "Your profile is saved.")
         return redirect(request.user)
     return render(request, "members/edit_profile.html", {"form": form})
@@ -58,7 +61,7 @@ def download_data(request: HttpRequest) -> JsonResponse:
     """Everything the club holds about the member, as one JSON file."""
     data = {"exported": timezone.now(), **personal_data.export(request.user)}
     response = JsonResponse(data, encoder=DjangoJSONEncoder, json_dumps_params={"indent": 2, "ensure_ascii": False})
-    response["Content-Disposition"] = f'attachment; filename="cranesclub-{request.user.username}.json"'
+    response["Content-Disposition"] = 'attachment; filename="cranesclub-my-data.json"'
     return response
 
 

@@ -1,7 +1,5 @@
 """A member's RSVPs, for "Download my data" and "Delete my account" (see core.personal_data)."""
 
-from django.db import transaction
-
 from core.links import absolute_url
 from screenings import services
 from screenings.models import Rsvp
@@ -22,7 +20,6 @@ def rsvps(member) -> list[dict]:
     ]
 
 
-@transaction.atomic
 def erase(member) -> None:
     """Give up a leaving member's seats and waitlist places through the services, so the waitlist moves up."""
     for rsvp in Rsvp.objects.upcoming_for(member):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.pagecache import cached_for_visitors
-from screenings import calendars, services
+from screenings import attendance, calendars, services
 from screenings.forms import RsvpForm
 from screenings.models import Rsvp, RsvpStatus, Screening
 from screenings.structured_data import screening_event
@@ -42,7 +42,7 @@ def screening_detail(request: HttpRequest, slug: str) -> HttpResponse:
         context.update(
             booking=booking,
             waitlist_position=_waitlist_position(booking),
-            attendees=Rsvp.objects.filter(screening=screening).going().select_related("member"),
+            attendees=attendance.going_to(screening, request.user),
             form=RsvpForm(screening=screening),
         )
     return render(request, "screenings/screening_detail.html", context)

@@ -30,11 +30,12 @@ def dump(path: Path) -> None:
 
 
 def check(path: Path) -> None:
-    """Refuse a database file that cannot be read whole: it is opened read-only and never changed."""
+    """Refuse a database file that cannot be read whole. Nothing is written, beside it or anywhere."""
     if engine() == "sqlite":
         _check_sqlite(path)
     else:
-        _run(["pg_restore", "--list", str(path)], failure=f"{path} is not a readable PostgreSQL dump")
+        # Writing the whole dump out as SQL reads every block of it, data included (--list reads the table of contents).
+        _run(["pg_restore", "--file", os.devnull, str(path)], failure=f"{path} is not a readable PostgreSQL dump")
 
 
 def restore(path: Path) -> None:
@@ -43,9 +44,20 @@ def restore(path: Path) -> None:
     if engine() == "sqlite":
         _restore_sqlite(path)
     else:
-        restore = ["pg_restore", *_pg_args(), "--clean", "--if-exists", "--no-owner", "--single-transaction"]
-        _run([*restore, "--exit-on-error", "--dbname", _name(), str(path)])
+        options = ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error"]
+        _run(["pg_restore", *_pg_args(), *options, "--dbname", _name(), str(path)])
     connection.close()
+
+
+def live_session_keys() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT session_key FROM django_session")
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    # immutable: SQLite makes no -wal or -shm file beside a backup, so checking it changes nothing.
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
 
 
 def _dump_sqlite(path: Path) -> None:
@@ -60,6 +72,7 @@ def _dump_sqlite(path: Path) -> None:
             for table in LEFT_OUT:
                 if table in existing:
                     target.execute(f'DELETE FROM "{table}"')  # noqa: S608  # nosec B608 (names from LEFT_OUT)
+        target.execute("PRAGMA journal_mode=DELETE")  # a backup is one file, with no journal beside it
         target.execute("VACUUM")  # so the deleted rows are gone from the file, not just unlinked
     finally:
         target.close()
@@ -67,7 +80,7 @@ def _dump_sqlite(path: Path) -> None:
 
 def _check_sqlite(path: Path) -> None:
     try:
-        backup = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        backup = _read_only(path)
         try:
             result = backup.execute("PRAGMA integrity_check").fetchall()
             tables = {row[0] for row in backup.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -82,21 +95,14 @@ def _check_sqlite(path: Path) -> None:
 
 
 def _restore_sqlite(path: Path) -> None:
-    live = Path(connection.settings_dict["NAME"])
-    staged = live.with_name(f".{live.name}.restoring")
-    shutil.copyfile(path, staged)
+    # SQLite's backup API copies the checked file's pages into the live database under its own lock,
+    # as one write: other connections see the old database or the new one, never a mixture.
+    source, target = _read_only(path), sqlite3.connect(connection.settings_dict["NAME"])
     try:
-        make_private(staged)
-        _check_sqlite(staged)
-        source, target = sqlite3.connect(f"{staged.resolve().as_uri()}?mode=ro", uri=True), sqlite3.connect(live)
-        try:
-            # SQLite's backup API replaces the live file's pages under its own lock, in one step.
-            source.backup(target)
-        finally:
-            source.close()
-            target.close()
+        source.backup(target)
     finally:
-        staged.unlink(missing_ok=True)
+        source.close()
+        target.close()
 
 
 def _name() -> str:

@@ -57,6 +57,8 @@ def read_manifest(folder: Path) -> dict:
         engine, files = manifest["engine"], manifest["files"]
         if engine not in DATABASE or set(files) != {DATABASE[engine], MEDIA}:
             raise ValueError
+        if not all(isinstance(f["sha256"], str) and isinstance(f["size"], int) for f in files.values()):
+            raise ValueError
     except (ValueError, KeyError, TypeError) as error:
         raise BackupError(f"{path} is damaged or not a manifest this version can read.") from error
     return manifest

@@ -12,8 +12,14 @@ ROOT = "media"
 
 
 def archive(media_root: Path, path: Path) -> None:
-    def regular_only(member: tarfile.TarInfo) -> tarfile.TarInfo | None:
-        return member if member.isfile() or member.isdir() else None  # links would be refused on restore
+    """Archive the uploads under media/. MEDIA_ROOT may be a link to the real folder; links inside it are refused."""
+    media_root = media_root.resolve()
+
+    def regular_only(member: tarfile.TarInfo) -> tarfile.TarInfo:
+        if not (member.isfile() or member.isdir()):
+            inside = media_root / Path(*Path(member.name).parts[1:])
+            raise BackupError(f"{inside} is a link or a device, which a backup does not follow: move the file in.")
+        return member
 
     with tarfile.open(path, "w:gz") as tar:
         make_private(path)
@@ -28,7 +34,9 @@ def check(path: Path) -> None:
             for member in tar:
                 _check_member(path, member)
                 if member.isfile():
-                    tar.extractfile(member).read()  # reading the data finds a truncated archive
+                    data = tar.extractfile(member)
+                    while data.read(1 << 20):  # reading every byte finds a truncated archive
+                        pass
     except (tarfile.TarError, EOFError, OSError) as error:
         raise BackupError(f"{path} is not a readable media archive ({error}).") from error
 
@@ -37,15 +45,24 @@ def _check_member(path: Path, member: tarfile.TarInfo) -> None:
     parts = Path(member.name).parts
     if member.name.startswith("/") or ".." in parts or not parts or parts[0] != ROOT:
         raise BackupError(f"{path} holds {member.name!r}, outside media/: refused.")
-    if not (member.isfile() or member.isdir()):
-        raise BackupError(f"{path} holds {member.name!r}, which is a link or a device, not a file: refused.")
+    if not (member.isfile() or member.isdir()) or (len(parts) == 1 and not member.isdir()):
+        raise BackupError(f"{path} holds {member.name!r}, which is not a plain file or folder: refused.")
+
+
+def staging_for(media_root: Path) -> Path:
+    """Beside MEDIA_ROOT (on the same file system, so the swap is a rename), or inside it when it is a mount point."""
+    media_root = media_root.resolve()
+    return (media_root if media_root.is_mount() else media_root.parent) / f".{media_root.name}.restoring"
 
 
 def extract(path: Path, media_root: Path) -> Path:
-    """Unpack the checked archive into a staging folder on the same file system as MEDIA_ROOT."""
-    mount = media_root.is_mount()
-    staging = (media_root if mount else media_root.parent) / f".{media_root.name}.restoring"
-    shutil.rmtree(staging, ignore_errors=True)
+    """Unpack the checked archive into the staging folder. One left by an interrupted restore is never touched."""
+    staging = staging_for(media_root)
+    if staging.exists():
+        raise BackupError(
+            f"{staging} is left from an interrupted restore and may hold the media from before it: "
+            "look inside, move it away, then restore again."
+        )
     staging.mkdir(mode=0o700, parents=True)
     try:
         with tarfile.open(path, "r:gz") as tar:
@@ -57,38 +74,46 @@ def extract(path: Path, media_root: Path) -> Path:
     return staging
 
 
-def swap(staging: Path, media_root: Path) -> Callable[[], None]:
-    """Put the staged media in place by renaming; returns what puts the old media back."""
-    new = staging / ROOT
+def swap(staging: Path, media_root: Path) -> None:
+    """Put the staged media in place; the old media wait in staging/previous until the caller discards them.
+    If the swap fails half-way, the old media are put back before the error goes on."""
+    media_root = media_root.resolve()
+    new, previous = staging / ROOT, staging / "previous"
     if media_root.is_mount():
         # A mount point cannot be renamed: its contents are moved aside and replaced instead.
-        previous = staging / "previous"
         previous.mkdir()
-        _move_children(media_root, previous, skip=staging)
-        _move_children(new, media_root)
 
-        def undo() -> None:
-            for child in media_root.iterdir():
-                if child != staging:
-                    shutil.rmtree(child) if child.is_dir() else child.unlink()
+        def put_back() -> None:
+            _move_children(media_root, new, skip=staging)
             _move_children(previous, media_root)
 
-        return undo
-    previous = staging / "previous"
-    had_media = media_root.exists()
-    if had_media:
-        media_root.rename(previous)
-    new.rename(media_root)
+        _move_children(media_root, previous, skip=staging)
+        _guarded(lambda: _move_children(new, media_root), put_back)
+        return
 
-    def undo() -> None:
-        media_root.rename(new)
+    had_media = media_root.exists()
+
+    def put_back() -> None:
+        if media_root.exists():
+            media_root.rename(new)
         if had_media:
             previous.rename(media_root)
 
-    return undo
+    if had_media:
+        media_root.rename(previous)
+    _guarded(lambda: new.rename(media_root), put_back)
+
+
+def _guarded(step: Callable[[], None], undo: Callable[[], None]) -> None:
+    try:
+        step()
+    except BaseException:
+        undo()
+        raise
 
 
 def _move_children(source: Path, target: Path, *, skip: Path | None = None) -> None:
+    target.mkdir(exist_ok=True)
     for child in list(source.iterdir()):
         if child != skip:
             child.rename(target / child.name)

@@ -13,6 +13,7 @@ from django.contrib.sessions.models import Session
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from core.backups import BackupError
 from core.backups import files as backup_files
 from discussion import services as discussion
 from discussion.models import Comment
@@ -179,6 +180,8 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(backup, site, damage):
     before = fingerprint_database(), fingerprint_media(site)
 
     with pytest.raises(CommandError, match="Restore refused, nothing changed"):
+        run("restore", str(backup), "--check")  # the checks alone find it, before anything is touched
+    with pytest.raises(CommandError, match="Restore refused, nothing changed"):
         run("restore", str(backup), "--yes")
 
     assert (fingerprint_database(), fingerprint_media(site)) == before
@@ -206,3 +209,84 @@ def test_a_backup_that_fails_half_way_leaves_no_folder_that_looks_complete(site,
     with pytest.raises(OSError):
         run("backup", "--dest", str(tmp_path / "backups"))
     assert list((tmp_path / "backups").iterdir()) == []
+
+
+def test_checking_a_backup_writes_nothing_into_it(backup):
+    before = sorted((p.name, p.stat().st_size) for p in backup.iterdir())
+    run("restore", str(backup), "--check")
+    assert sorted((p.name, p.stat().st_size) for p in backup.iterdir()) == before
+
+
+def test_a_media_root_that_is_a_link_is_backed_up_and_restored_through_it(site, settings, tmp_path):
+    real = tmp_path / "shared-media"
+    site.rename(real)
+    site.symlink_to(real)
+    folder = Path(run("backup", "--dest", str(tmp_path / "backups")).strip().rsplit(" ", 1)[-1])
+    (real / "facts" / "still.png").unlink()
+    run("restore", str(folder), "--yes")
+    assert site.is_symlink()
+    assert (real / "facts" / "still.png").read_bytes() == b"image bytes"
+
+
+def test_a_link_inside_media_is_refused_at_backup_time(site, tmp_path):
+    (site / "facts" / "elsewhere.png").symlink_to("/etc/hostname")
+    with pytest.raises(CommandError, match="elsewhere.png is a link"):
+        run("backup", "--dest", str(tmp_path / "backups"))
+    assert list((tmp_path / "backups").iterdir()) == []
+
+
+def test_a_restore_left_half_way_is_never_cleaned_up_by_the_next_one(backup, site):
+    leftover = site.parent / f".{site.name}.restoring"
+    (leftover / "previous").mkdir(parents=True)
+    (leftover / "previous" / "only-copy.png").write_bytes(b"the media from before")
+    before = fingerprint_database()
+    with pytest.raises(CommandError, match="interrupted restore"):
+        run("restore", str(backup), "--yes")
+    assert (leftover / "previous" / "only-copy.png").read_bytes() == b"the media from before"
+    assert fingerprint_database() == before
+
+
+def test_when_the_database_step_fails_the_media_are_untouched(backup, site, monkeypatch):
+    from core.backups import database
+
+    def fail(path):
+        raise BackupError("pg_restore failed: out of disk")
+
+    monkeypatch.setattr(database, "restore", fail)
+    (site / "facts" / "since.png").write_bytes(b"uploaded after the backup")
+    before = fingerprint_media(site)
+    with pytest.raises(CommandError, match="out of disk"):
+        run("restore", str(backup), "--yes")
+    assert fingerprint_media(site) == before
+
+
+def test_a_restore_logs_everyone_out_with_sessions_in_the_cache_too(site, tmp_path, settings, member):
+    from django.test import Client
+
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    client = Client()
+    client.force_login(member)
+    assert client.get("/members/me/").status_code == 200
+    folder = run("backup", "--dest", str(tmp_path / "backups")).strip().rsplit(" ", 1)[-1]
+    run("restore", folder, "--yes")
+    assert client.get("/members/me/").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(bad_archive(tarfile.TarInfo("media")), id="media is a file"),
+        pytest.param(
+            lambda folder: (folder / backup_files.MANIFEST).write_text(
+                (folder / backup_files.MANIFEST).read_text().replace('"size": ', '"size": "')
+            ),
+            id="a manifest of the wrong shape",
+        ),
+    ],
+)
+def test_odd_backups_are_refused_cleanly(backup, site, damage):
+    damage(backup)
+    before = fingerprint_database(), fingerprint_media(site)
+    with pytest.raises(CommandError, match="Restore refused"):
+        run("restore", str(backup), "--yes")
+    assert (fingerprint_database(), fingerprint_media(site)) == before

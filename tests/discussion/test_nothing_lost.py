@@ -74,3 +74,13 @@ def test_comment_counts_leave_out_removed_comments(client, fact, member, other_m
     hidden = services.post_comment(author=other_member, target=fact, text="Two")
     services.hide_comments(Comment.objects.filter(pk=hidden.pk))
     assert "1 comment<" in Client().get(reverse("facts:list")).content.decode()
+
+
+def test_what_an_author_deleted_a_moderator_cannot_publish_again(fact, member):
+    comment = services.post_comment(author=member, target=fact, text="I regret writing this")
+    services.delete_comment(comment=comment, author=member)
+    services.hide_comments(Comment.objects.filter(pk=comment.pk))
+    services.restore_comments(Comment.objects.filter(pk=comment.pk))
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.DELETED
+    assert "I regret writing this" not in Client().get(fact.get_absolute_url()).content.decode()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from facts.models import Category, Fact, FaqEntry, Source
+from facts.models import Category, Fact, FaqEntry, SeedRecord, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +52,7 @@ def test_a_deploy_keeps_every_curators_edit():
         "links": list(FaqEntry.facts.through.objects.values_list("faqentry_id", "fact_id").order_by("pk")),
     }
 
-    for step in deploy_steps():
-        call_command(*step, verbosity=0)
+    deploy()
 
     assert list(Fact.objects.values().order_by("pk")) == before["facts"]
     assert list(Source.objects.values().order_by("pk")) == before["sources"]
@@ -62,12 +61,32 @@ def test_a_deploy_keeps_every_curators_edit():
     assert list(FaqEntry.facts.through.objects.values_list("faqentry_id", "fact_id").order_by("pk")) == before["links"]
 
 
-def test_a_deploy_still_creates_what_is_missing_with_its_sources_and_links():
+def deploy() -> None:
+    for step in deploy_steps():
+        call_command(*step, verbosity=0)
+
+
+def test_a_deploy_never_brings_back_what_a_curator_removed_or_renamed_but_update_does():
+    call_command("load_catalogue", verbosity=0)
+    Fact.objects.filter(slug="iconic-poster").delete()
+    Fact.objects.filter(slug="palme-dor-winner").update(slug="golden-palm")
+    Category.objects.filter(slug="awards").update(slug="prizes")
+    deploy()
+    assert not Fact.objects.filter(slug__in=["iconic-poster", "palme-dor-winner"]).exists()
+    assert Fact.objects.filter(slug="golden-palm").count() == 1
+    assert Category.objects.filter(slug="prizes").exists()
+    assert not Category.objects.filter(slug="awards").exists()
+
+    call_command("load_catalogue", "--update", verbosity=0)
+    assert Fact.objects.get(slug="iconic-poster").sources.exists()
+
+
+def test_a_deploy_creates_what_is_new_in_the_seed_with_its_sources_and_links():
     call_command("load_catalogue", verbosity=0)
     Fact.objects.filter(slug="palme-dor-winner").delete()
     FaqEntry.objects.filter(slug="awards").delete()
-    for step in deploy_steps():
-        call_command(*step, verbosity=0)
+    SeedRecord.objects.filter(slug__in=["palme-dor-winner", "awards"]).delete()  # as if new in the file
+    deploy()
     palme = Fact.objects.get(slug="palme-dor-winner")
     assert palme.sources.count() == 4
     assert palme in FaqEntry.objects.get(slug="awards").facts.all()

@@ -95,6 +95,7 @@ def test_closing_an_account_erases_the_member_and_keeps_everyone_elses_work(
     assert "I agree with you" in html and "Comment removed." in html
     assert "My thoughts on the ending" not in html and "Veronika" not in html
     assert Client().get(reverse("members:profile", args=["veronika"])).status_code == 404
+    assert Client().get(member.get_absolute_url()).status_code == 404
 
 
 def test_the_admin_closes_accounts_instead_of_deleting_them(active_member):
@@ -116,3 +117,38 @@ def test_closing_twice_changes_nothing_more(active_member):
     close_account(member=member)
     member.refresh_from_db()
     assert member.username == username
+
+
+def test_a_replaced_avatar_is_deleted_not_kept(client, member, settings, django_capture_on_commit_callbacks):
+    client.force_login(member)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("members:edit"), {"display_name": "V", "avatar": image_file()})
+    member.refresh_from_db()
+    first = settings.MEDIA_ROOT / member.avatar.name
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("members:edit"), {"display_name": "V", "avatar": image_file(name="new.png")})
+    member.refresh_from_db()
+    assert not first.exists() and (settings.MEDIA_ROOT / member.avatar.name).exists()
+
+
+def test_closing_erases_the_log_in_records_and_the_admins_log_of_the_member(active_member, curator):
+    from axes.models import AccessLog
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    member, thread = active_member["member"], active_member["thread"]
+    AccessLog.objects.create(username=member.username, ip_address="203.0.113.9", user_agent="Firefox")
+    for obj in (member, thread):
+        LogEntry.objects.create(
+            user=curator,
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=str(obj.pk),
+            object_repr=str(obj),
+            action_flag=CHANGE,
+        )
+    close_account(member=member)
+    assert not AccessLog.objects.filter(ip_address="203.0.113.9").exists()
+    assert set(LogEntry.objects.values_list("object_repr", flat=True)) == {
+        "Former member",
+        "Comment by a former member",
+    }
