@@ -14,6 +14,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from allauth.account.models import EmailAddress  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -30,6 +31,7 @@ screening = Screening.objects.create(
 )
 members = User.objects.bulk_create(User(username=f"m{n}", email=f"m{n}@example.org") for n in range(rsvps))
 Rsvp.objects.bulk_create(Rsvp(member=m, screening=screening, status=RsvpStatus.GOING) for m in members)
+EmailAddress.objects.bulk_create(EmailAddress(user=m, email=m.email, verified=True, primary=True) for m in members)
 organiser = User.objects.create_superuser("organiser", "organiser@example.org", "not-used")
 client = Client(SERVER_NAME="localhost", headers={"x-forwarded-proto": "https"})
 client.force_login(organiser)

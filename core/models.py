@@ -26,6 +26,7 @@ class Notice(models.Model):
 
     kind = models.CharField(max_length=40)
     key = models.CharField(max_length=100, help_text="The ids the notice is about, as its kind reads them.")
+    data = models.JSONField(default=dict, blank=True, help_text="What its kind needs that the database may not keep.")
     status = models.CharField(max_length=10, choices=NoticeStatus.choices, default=NoticeStatus.PENDING)
     summary = models.CharField(max_length=100, blank=True, help_text="What it said, e.g. the RSVP's state.")
     recipient = models.CharField(max_length=254, blank=True)

@@ -1,9 +1,11 @@
 """Every email the club sends is a Notice, delivered by one task with retries (core.tasks.deliver).
 
-Apps register each kind of notice in their AppConfig.ready(): `compose(*ids, last=...)` reads the
-database when the notice's turn comes and returns what to send (or None: nothing to say now);
+Apps register each kind of notice in their AppConfig.ready(): `compose(*ids, last=..., data=...)` reads
+the database when the notice's turn comes and returns what to send (or None: nothing to say now);
 `last` is the summary of the last notice of the same kind and ids that went out, so a notice that
 would repeat it can be dropped. A kind sent to many people at once also names its `audience`.
+Club notices go only to confirmed addresses; account emails (the confirmation itself, a password
+reset, "your email was changed") are registered with `account=True` and go to any.
 
 Services call `notify()` or `announce()` inside their transaction: the notice and its task are rows
 written with the change that caused them, so a crash between commit and send loses nothing.
@@ -13,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -31,13 +34,14 @@ class Composed:
 class Kind:
     compose: Callable[..., Composed | None]
     audience: Callable[..., Iterable[tuple]] | None = None
+    account: bool = False
 
 
 _kinds: dict[str, Kind] = {}
 
 
-def register(kind: str, compose: Callable[..., Composed | None], *, audience=None) -> None:
-    _kinds[kind] = Kind(compose, audience)
+def register(kind: str, compose: Callable[..., Composed | None], *, audience=None, account: bool = False) -> None:
+    _kinds[kind] = Kind(compose, audience, account)
 
 
 def key_of(ids: tuple) -> str:
@@ -49,7 +53,9 @@ def ids_of(notice: Notice) -> list[int]:
 
 
 @transaction.atomic
-def notify(kind: str, *ids: int, delay: timedelta | None = None, collapse: bool = False) -> Notice | None:
+def notify(
+    kind: str, *ids: int, delay: timedelta | None = None, collapse: bool = False, data: dict | None = None
+) -> Notice | None:
     """Owe one notice about `ids`. With `collapse`, a notice of the same kind and ids still waiting for its
     first try stands for this one (it will say what is true when it goes)."""
     from core.tasks import deliver
@@ -60,7 +66,8 @@ def notify(kind: str, *ids: int, delay: timedelta | None = None, collapse: bool 
     if collapse and Notice.objects.pending().of(kind, key).filter(attempts=0).exists():
         return None
     now = timezone.now()
-    notice = Notice.objects.create(kind=kind, key=key, created=now, give_up_at=now + settings.CLUB_NOTICE_GIVE_UP)
+    give_up_at = now + settings.CLUB_NOTICE_GIVE_UP
+    notice = Notice.objects.create(kind=kind, key=key, data=data or {}, created=now, give_up_at=give_up_at)
     deliver.using(run_after=now + delay if delay else None).enqueue(notice.pk, 0)
     return notice
 
@@ -79,8 +86,17 @@ def audience(kind: str, ids: list[int]) -> Iterable[tuple]:
 
 
 def compose(notice: Notice) -> Composed | None:
+    """What the notice should say now; None when nothing, or when a club notice's address is not confirmed."""
+    kind = _kinds[notice.kind]
     last = Notice.objects.of(notice.kind, notice.key).filter(status=NoticeStatus.SENT).order_by("-sent_at")
-    return _kinds[notice.kind].compose(*ids_of(notice), last=last.values_list("summary", flat=True).first())
+    composed = kind.compose(*ids_of(notice), last=last.values_list("summary", flat=True).first(), data=notice.data)
+    if composed and composed.message and not kind.account and not _confirmed(composed.message.to[0]):
+        return None
+    return composed
+
+
+def _confirmed(address: str) -> bool:
+    return EmailAddress.objects.filter(email__iexact=address, verified=True).exists()
 
 
 def backoff(attempt: int) -> timedelta:

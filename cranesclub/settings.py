@@ -50,7 +50,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
-    "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "csp",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -78,9 +81,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cranesclub.urls"
@@ -138,24 +141,55 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-LOGIN_URL = "login"
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home:index"
 LOGOUT_REDIRECT_URL = "home:index"
 
-# Brute force: 5 failed logins for one account, or from one address, lock it for 15 minutes.
-AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "members.security.client_ip"
-AXES_VERBOSE = False
+# Accounts (django-allauth): log in by username or email; the email must be confirmed before a member
+# RSVPs, comments or gets any club email (members.verification); changing it needs a new confirmation
+# and the old address is told. Usernames stay the public handle.
+ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"login": "members.forms.LoginForm"}
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Cranes Club: "
+# Signing up with a taken address says so, as before, rather than emailing its owner each time; and a
+# password reset for an unknown address sends nothing: strangers cannot make the club mail anyone.
+ACCOUNT_PREVENT_ENUMERATION = False
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# Rate limits (see the README): failed log-ins count per (address, account) pair and per address, never
+# per account alone (members.adapter), so a stranger typing a member's name cannot lock them out.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "login": "30/m/ip",
+    "signup": "10/h/ip",
+    "reset_password": "10/h/ip,3/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+    "manage_email": "10/h/user",
+    "reauthenticate": "10/m/user",
+    # The club's own (core.throttle): each counts a member's POSTs.
+    "rsvp": "10/m/user",
+    "report": "10/h/user",
+    "profile": "10/h/user",
+}
+# Two-factor: TOTP with recovery codes, and security keys (WebAuthn). Staff must have it (core.admin_site).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "Cranes Club"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG  # http://127.0.0.1 in development only
+# Sessions are recorded at log-in (members see and end them); tracking every request would write a row a page.
+USERSESSIONS_TRACK_ACTIVITY = False
 # How many proxies of ours add to X-Forwarded-For; 0 trusts only REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # The site is in English only; with translation off Django skips the per-request language lookups.
 # Dates and numbers still follow en-gb's formats.
@@ -256,8 +290,6 @@ LOGGING = {
     },
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain" if DEBUG else "json"}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # Lockouts are logged as warnings; routine resets are not worth a line each.
-    "loggers": {"axes": {"level": "WARNING"}},
 }
 ADMINS = [("Admin", address) for address in env_list("DJANGO_ADMINS", "")]
 
@@ -297,9 +329,9 @@ LAYOUT_LINKS = {
     "faq": "facts:faq",
     "screenings": "screenings:list",
     "discussion": "discussion:latest",
-    "login": "login",
-    "signup": "signup",
-    "logout": "logout",
+    "login": "account_login",
+    "signup": "account_signup",
+    "logout": "account_logout",
     "fact_feed": "fact_feed",
 }
 LAYOUT_SECTIONS = ("facts", "faq", "screenings", "discussion")

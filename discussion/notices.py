@@ -14,7 +14,7 @@ def followers(comment_id: int):
     return ((comment_id, follow_id) for follow_id in follows.values_list("pk", flat=True))
 
 
-def reply(comment_id: int, follow_id: int, *, last: str | None) -> notices.Composed | None:
+def reply(comment_id: int, follow_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
     """Nothing when the reply has since been removed or its fact unpublished, or the member stopped following."""
     comment = Comment.objects.visible().with_target().filter(pk=comment_id).first()
     follow = Follow.objects.select_related("member").filter(pk=follow_id).first()

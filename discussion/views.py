@@ -7,9 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from core.pagecache import cached_for_visitors
+from core.throttle import throttled
 from discussion import services, targets
 from discussion.forms import CommentForm, EditCommentForm, ReportForm
 from discussion.models import EDIT_WINDOW_NOTE, UNFOLLOW_SALT, Comment
+from members.verification import confirmed_email_required
 
 LATEST_PER_PAGE = 20
 
@@ -22,7 +24,7 @@ def latest(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@confirmed_email_required
 def post(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     if kind not in targets.KINDS:
         raise Http404
@@ -85,7 +87,8 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(comment)
 
 
-@login_required
+@confirmed_email_required
+@throttled("report")
 def report(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.visible().with_target(), pk=pk)
     if comment.author_id == request.user.pk:

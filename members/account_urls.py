@@ -1,18 +1,21 @@
-"""Membership: sign-up, and Django's log-in, log-out and password views, under /accounts/."""
+"""Membership under /accounts/: django-allauth (sign-up, log-in, email, password, two-factor, sessions).
 
-from django.contrib.auth import views as auth_views
-from django.urls import include, path
+The addresses Django's own views had before redirect to allauth's, for bookmarks and links in old emails.
+"""
 
-from members import views
-from members.forms import PasswordResetForm
+from django.urls import include, path, reverse_lazy
+from django.views.generic import RedirectView
+
+MOVED = {
+    "password_change/": "account_change_password",
+    "password_change/done/": "account_change_password",
+    "password_reset/": "account_reset_password",
+    "password_reset/done/": "account_reset_password",
+    "reset/<str:uidb64>/<str:token>/": "account_reset_password",
+    "reset/done/": "account_login",
+}
 
 urlpatterns = [
-    path("signup/", views.signup, name="signup"),
-    # The email is a queued notice whose link comes from SITE_URL, never from the request's Host header.
-    path(
-        "password_reset/",
-        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
-        name="password_reset",
-    ),
-    path("", include("django.contrib.auth.urls")),
+    *(path(old, RedirectView.as_view(url=reverse_lazy(new), permanent=True)) for old, new in MOVED.items()),
+    path("", include("allauth.urls")),
 ]

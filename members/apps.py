@@ -13,5 +13,5 @@ class MembersConfig(AppConfig):
         # Names and avatars show beside comments; log-ins, passwords and staff rights show nowhere.
         pagecache.watch(self.get_model("User"), ignore=("last_login", "password", "groups", "user_permissions"))
         personal_data.register("profile", export=mine.profile)
-        personal_data.register("logins", export=mine.logins, erase=mine.erase)
+        personal_data.register("sessions", export=mine.sessions, erase=mine.erase)
         notices.register()

@@ -1,24 +1,8 @@
+from allauth.account import forms as allauth_forms
 from django import forms
-from django.contrib.auth import forms as auth_forms
-from django.contrib.auth.forms import UserCreationForm
 
-from core import notices
 from members.avatars import process_avatar
 from members.models import User
-
-
-class SignupForm(UserCreationForm):
-    email = forms.EmailField(help_text="For RSVP confirmations and password resets. Never shown to others.")
-
-    class Meta(UserCreationForm.Meta):
-        model = User
-        fields = ("username", "email")
-
-    def clean_email(self):
-        email = self.cleaned_data["email"]
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account with this email already exists. Try logging in.")
-        return email
 
 
 class ProfileForm(forms.ModelForm):
@@ -56,9 +40,9 @@ class CloseAccountForm(forms.Form):
         return password
 
 
-class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Django's form, with the email queued as a notice: the request never waits for the mail relay."""
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's log-in form, with a label that says what it takes."""
 
-    def save(self, **kwargs) -> None:
-        for member in self.get_users(self.cleaned_data["email"]):
-            notices.notify("members.password_reset", member.pk)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = "Username or email"

@@ -1,33 +1,61 @@
-"""Account emails: the password-reset link, made when the email goes (a link made then is fresh)."""
+"""Account emails, composed when they go: a confirmation or reset link made then is fresh, and one for an
+address already confirmed, or a member who has left, is not sent."""
 
-from django.contrib.auth.tokens import default_token_generator
+from types import SimpleNamespace
+
+from allauth.account import app_settings as account_settings
+from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.urls import reverse
 
 from core import mail, notices
-from core.links import absolute_url
+from core.links import absolute_url, site_host
 from members.models import User
 
 
-def password_reset(user_id: int, *, last: str | None) -> notices.Composed | None:
-    member = User.objects.filter(pk=user_id, is_active=True).first()
-    if member is None or not member.email or not member.has_usable_password():
+def _message(template: str, to: str, context: dict) -> mail.EmailMessage:
+    context = {"current_site": SimpleNamespace(name="Cranes Club", domain=site_host()), "email": to, **context}
+    subject = " ".join(render_to_string(f"{template}_subject.txt", context).splitlines()).strip()
+    prefix = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX
+    return mail.message(to=to, subject=prefix + subject, template=f"{template}_message.txt", context=context)
+
+
+def confirm_email(address_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
+    address = EmailAddress.objects.select_related("user").filter(pk=address_id, verified=False).first()
+    if address is None or not address.user.is_active:
         return None
+    key = EmailConfirmationHMAC(address).key
     context = {
-        "user": member,
-        "uid": urlsafe_base64_encode(force_bytes(member.pk)),
-        "token": default_token_generator.make_token(member),
-        "site_url": absolute_url(""),
+        "user": address.user,
+        "key": key,
+        "activate_url": absolute_url(reverse("account_confirm_email", args=[key])),
     }
-    subject = "".join(render_to_string("registration/password_reset_subject.txt", context).splitlines())
-    return notices.Composed(
-        "sent",
-        mail.message(
-            to=member.email, subject=subject, template="registration/password_reset_email.html", context=context
-        ),
-    )
+    template = "account/email/email_confirmation_signup" if data.get("signup") else "account/email/email_confirmation"
+    return notices.Composed("sent", _message(template, address.email, context))
+
+
+def password_reset(user_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
+    member = User.objects.filter(pk=user_id, is_active=True).first()
+    if member is None or not member.has_usable_password() or data["email"].lower() != member.email.lower():
+        return None
+    key = f"{user_pk_to_url_str(member)}-{account_settings.PASSWORD_RESET_TOKEN_GENERATOR().make_token(member)}"
+    path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"}).replace("UID-KEY", key)
+    context = {"user": member, "password_reset_url": absolute_url(path), "username": member.username}
+    return notices.Composed("sent", _message("account/email/password_reset_key", data["email"], context))
+
+
+def account_mail(user_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
+    """A notification about the account (email or password changed, two-factor turned on...), to the address
+    it was meant for: "your email was changed" goes to the old one."""
+    member = User.objects.filter(pk=user_id, left_at__isnull=True).first()
+    if member is None:
+        return None
+    return notices.Composed("sent", _message(data["template"], data["email"], {**data["context"], "user": member}))
 
 
 def register() -> None:
-    notices.register("members.password_reset", password_reset)
+    notices.register("members.confirm_email", confirm_email, account=True)
+    notices.register("members.password_reset", password_reset, account=True)
+    notices.register("members.account_mail", account_mail, account=True)

@@ -1,6 +1,8 @@
 """A member's own record, for "Download my data" and "Delete my account" (see core.personal_data)."""
 
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 
@@ -9,26 +11,29 @@ def profile(member) -> dict:
     return {
         "username": member.username,
         "email": member.email,
+        "email_confirmed": EmailAddress.objects.filter(user=member, email=member.email, verified=True).exists(),
         "display_name": member.display_name,
         "bio": member.bio,
         "avatar": member.avatar.url if member.avatar else None,
         "show_past_screenings": member.show_past_screenings,
+        "two_factor": sorted(Authenticator.objects.filter(user=member).values_list("type", flat=True)),
         "date_joined": member.date_joined,
         "last_login": member.last_login,
     }
 
 
-def logins(member) -> list[dict]:
-    """The log-in lock's records of the member's log-ins: when, from which address and browser."""
-    records = AccessLog.objects.filter(username=member.username).order_by("attempt_time")
-    return [{"at": r.attempt_time, "address": r.ip_address, "browser": r.user_agent} for r in records]
+def sessions(member) -> list[dict]:
+    """Where the member is logged in: address, browser, when."""
+    found = UserSession.objects.filter(user=member).order_by("created_at")
+    return [
+        {"address": s.ip, "browser": s.user_agent, "since": s.created_at, "last_seen": s.last_seen_at} for s in found
+    ]
 
 
 def erase(member) -> None:
-    """The records that name the member outside their own row: log-ins, and the admin's log of their account."""
-    for model in (AccessAttempt, AccessFailureLog, AccessLog):
-        model.objects.filter(username=member.username).delete()
-    own_record = LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(member), object_id=str(member.pk)
-    )
-    own_record.update(object_repr="Former member", change_message="")
+    """What names the member outside their own row: addresses, sessions, second factors, the admin's log."""
+    EmailAddress.objects.filter(user=member).delete()
+    UserSession.objects.filter(user=member).delete()
+    Authenticator.objects.filter(user=member).delete()
+    account = ContentType.objects.get_for_model(member)
+    LogEntry.objects.filter(content_type=account, object_id=str(member.pk)).update(object_repr="Former member")

@@ -1,38 +1,18 @@
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
 from core import personal_data
 from core.pagecache import cached_for_visitors
+from core.throttle import throttled
 from members import services
-from members.forms import CloseAccountForm, ProfileForm, SignupForm
+from members.forms import CloseAccountForm, ProfileForm
 from members.models import User
-
-
-def safe_next(request: HttpRequest, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
-
-
-def signup(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
-        return redirect("home:index")
-    form = SignupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome to the club, {user.public_name}.")
-        return redirect(safe_next(request, settings.LOGIN_REDIRECT_URL))
-    return render(request, "registration/signup.html", {"form": form, "next": request.GET.get("next", "")})
 
 
 @cached_for_visitors
@@ -43,6 +23,7 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
 
 
 @login_required
+@throttled("profile")
 def edit_profile(request: HttpRequest) -> HttpResponse:
     previous_avatar = request.user.avatar.name
     form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)

@@ -47,7 +47,7 @@ RSVP_NEWS = {
 }
 
 
-def rsvp_news(rsvp_id: int, *, last: str | None) -> notices.Composed | None:
+def rsvp_news(rsvp_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
     """A member's RSVP: confirmed, waitlisted, promoted or cancelled, whichever is new since the last email."""
     rsvp = _rsvp(rsvp_id)
     if rsvp is None or rsvp.screening.is_cancelled:
@@ -56,14 +56,14 @@ def rsvp_news(rsvp_id: int, *, last: str | None) -> notices.Composed | None:
     return notices.Composed(rsvp.status, _message(*news, rsvp) if news else None)
 
 
-def cancelled(rsvp_id: int, *, last: str | None) -> notices.Composed | None:
+def cancelled(rsvp_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
     rsvp = _rsvp(rsvp_id)
     if rsvp is None or not rsvp.screening.is_cancelled or rsvp.status == RsvpStatus.CANCELLED:
         return None
     return notices.Composed("cancelled", _message("cancelled", "Cancelled", rsvp))
 
 
-def moved(rsvp_id: int, *, last: str | None) -> notices.Composed | None:
+def moved(rsvp_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
     """A new time or place; the details are the screening's as they are when the email goes."""
     rsvp = _rsvp(rsvp_id)
     if rsvp is None or rsvp.screening.is_cancelled or rsvp.status == RsvpStatus.CANCELLED:
@@ -71,7 +71,7 @@ def moved(rsvp_id: int, *, last: str | None) -> notices.Composed | None:
     return notices.Composed(f"revision {rsvp.screening.revision}", _message("moved", "New time or place", rsvp))
 
 
-def reminder(rsvp_id: int, *, last: str | None) -> notices.Composed | None:
+def reminder(rsvp_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
     rsvp = _rsvp(rsvp_id)
     if rsvp is None or rsvp.status != RsvpStatus.GOING or rsvp.screening.is_cancelled or last:
         return None

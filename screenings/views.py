@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.pagecache import cached_for_visitors
+from core.throttle import throttled
+from members.verification import confirmed_email_required
 from screenings import attendance, calendars, services
 from screenings.forms import RsvpForm
 from screenings.models import Rsvp, RsvpStatus, Screening
@@ -56,7 +58,8 @@ def _waitlist_position(booking: Rsvp | None) -> int | None:
 
 
 @require_POST
-@login_required
+@confirmed_email_required
+@throttled("rsvp")
 def rsvp(request: HttpRequest, slug: str) -> HttpResponse:
     screening = get_object_or_404(Screening, slug=slug)
     form = RsvpForm(request.POST, screening=screening)
@@ -79,6 +82,7 @@ def rsvp(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
+@throttled("rsvp")
 def cancel(request: HttpRequest, slug: str) -> HttpResponse:
     screening = get_object_or_404(Screening, slug=slug)
     booking = services.cancel_rsvp(member=request.user, screening=screening)

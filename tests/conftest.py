@@ -70,15 +70,45 @@ def faq_entry(fact):
     return entry
 
 
+def confirmed(user):
+    """A member whose email address is confirmed, as every member is once they have followed the link."""
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def with_two_factor(user) -> str:
+    """Turn on TOTP for a staff account, as the admin requires; returns the secret, to make codes with."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
 @pytest.fixture
 def member(django_user_model):
-    return django_user_model.objects.create_user("veronika", "veronika@example.org", "squirrel-1941")
+    return confirmed(django_user_model.objects.create_user("veronika", "veronika@example.org", "squirrel-1941"))
+
+
+@pytest.fixture
+def unconfirmed_member(django_user_model):
+    return django_user_model.objects.create_user("lena", "lena@example.org", "squirrel-1941")
 
 
 @pytest.fixture
 def curator(django_user_model):
     user = django_user_model.objects.create_user("curator", "curator@example.org", "cranes-1957", is_staff=True)
     user.groups.add(Group.objects.get(name="Curators"))
+    with_two_factor(confirmed(user))
+    return user
+
+
+@pytest.fixture
+def admin_user(django_user_model):
+    user = django_user_model.objects.create_superuser("admin", "admin@example.org", "password")
+    with_two_factor(confirmed(user))
     return user
 
 
@@ -119,7 +149,7 @@ def screening(make_screening):
 @pytest.fixture
 def make_member(django_user_model):
     return numbered(
-        lambda **fields: django_user_model.objects.create_user(password="pw", **fields),  # noqa: S106
+        lambda **fields: confirmed(django_user_model.objects.create_user(password="pw", **fields)),  # noqa: S106
         lambda n: {"username": f"member{n}", "email": f"member{n}@example.org"},
     )
 
@@ -166,3 +196,17 @@ def run_worker():
             call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
     return run
+
+
+@pytest.fixture
+def confirm_by_email(run_worker, mailoutbox, settings):
+    """Deliver the queued emails, then follow the confirmation link in the last one, as a new member does."""
+
+    def confirm(client) -> None:
+        run_worker()
+        body = mailoutbox[-1].body
+        link = next(word for word in body.split() if "/accounts/confirm-email/" in word)
+        path = link.removeprefix(settings.SITE_URL)
+        assert client.post(path).status_code == 302
+
+    return confirm

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.conftest import confirmed, with_two_factor
+
 # Playwright's sync API keeps an event loop in this thread; the ORM calls in fixtures are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -59,8 +61,8 @@ def site(transactional_db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_catalogue", verbosity=0)
     call_command("load_demo_screenings", verbosity=0)
-    member = User.objects.create_user("lena", "lena@example.org", "Squirrel-1941-x", display_name="Lena")
-    other = User.objects.create_user("boris", "boris@example.org", "Squirrel-1941-z", display_name="Boris")
+    member = confirmed(User.objects.create_user("lena", "lena@example.org", "Squirrel-1941-x", display_name="Lena"))
+    other = confirmed(User.objects.create_user("boris", "boris@example.org", "Squirrel-1941-z", display_name="Boris"))
     palme = Fact.objects.get(slug="palme-dor-winner")
     mine = discussion.post_comment(author=member, target=palme, text="Seen at https://example.org")
     discussion.post_comment(author=other, target=palme, text="A reply with\na second line.", parent=mine)
@@ -112,4 +114,22 @@ def curator(site):
     group.permissions.set(Permission.objects.filter(content_type__app_label__in=["facts", "screenings"]))
     user = User.objects.create_user("editor", "editor@example.org", "Cranes-1957-x", is_staff=True)
     user.groups.add(group)
+    user.totp_secret = with_two_factor(confirmed(user))
     return user
+
+
+def totp_code(secret: str) -> str:
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+
+
+def log_in(page, login: str, password: str, *, totp_secret: str | None = None) -> None:
+    """Through the site's one door, allauth's log-in, and its second step when the account has two-factor."""
+    page.goto("/accounts/login/")
+    page.get_by_label("Username or email").fill(login)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    if totp_secret:
+        page.get_by_label("Code").fill(totp_code(totp_secret))
+        page.get_by_role("button", name="Sign In").click()

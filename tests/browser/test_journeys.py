@@ -3,7 +3,10 @@
 import re
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
+
+from tests.browser.conftest import totp_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,14 +33,27 @@ def test_a_visitor_browses_the_facts_and_the_faq(page, site):
     assert page.problems == []
 
 
-def test_a_member_signs_up_rsvps_and_comments(page, site):
+def run_worker() -> None:
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
+def test_a_member_signs_up_confirms_their_email_rsvps_and_comments(page, site, mailoutbox):
     page.goto("/accounts/signup/")
-    page.get_by_label("Username").fill("veronika")
+    page.get_by_label("Username", exact=False).first.fill("veronika")
     page.get_by_label("Email").fill("veronika@example.org")
     page.get_by_label(re.compile(r"^\s*Password\s*\*?\s*$")).fill("Squirrel-1941-y")
-    page.get_by_label("Password confirmation").fill("Squirrel-1941-y")
-    page.get_by_role("button", name="Create my account").click()
-    expect(page.get_by_text("Welcome to the club, veronika.")).to_be_visible()
+    page.get_by_label("Password (again)").fill("Squirrel-1941-y")
+    page.get_by_role("button", name="Sign Up").click()
+
+    page.goto("/screenings/demo-new-members-night/")
+    page.get_by_role("button", name="RSVP").click()  # not yet: the address is not confirmed
+    expect(page.get_by_text("Please confirm your email address first")).to_be_visible()
+    run_worker()
+    (confirmation,) = [m for m in mailoutbox if m.to == ["veronika@example.org"]]
+    link = re.search(r"https?://\S+(/accounts/confirm-email/\S+)", confirmation.body).group(1)
+    page.goto(link)
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_text("You have confirmed veronika@example.org")).to_be_visible()
 
     page.goto("/screenings/demo-new-members-night/")
     page.get_by_label("Guests you will bring").fill("1")
@@ -56,12 +72,15 @@ def test_a_member_signs_up_rsvps_and_comments(page, site):
     assert page.problems == []
 
 
-def test_a_curator_edits_a_fact_in_the_admin_and_sees_it_on_the_site(page, curator):
+def test_a_curator_logs_in_with_totp_edits_a_fact_and_sees_it_on_the_site(page, curator):
     page.goto("/facts/iconic-poster/")  # a visitor's view, now in the page cache
     page.goto("/admin/")
-    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Username or email").fill("editor")
     page.get_by_label("Password").fill("Cranes-1957-x")
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign In").click()
+    page.get_by_label("Code").fill(totp_code(curator.totp_secret))
+    page.get_by_role("button", name="Sign In").click()
+    expect(page.get_by_text("Catalogue, FAQ and club business")).to_be_visible()
     page.goto("/admin/facts/fact/?q=poster")
     page.get_by_role("link", name="Iconic Poster").click()
     page.get_by_label("Summary").fill("A curator found the poster in an archive.")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import AXE
+from tests.browser.conftest import AXE, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,10 +20,19 @@ PUBLIC_PAGES = [
     "/members/lena/",
     "/accounts/login/",
     "/accounts/signup/",
-    "/accounts/password_reset/",
+    "/accounts/password/reset/",
     "/no-such-page/",
 ]
 MEMBER_PAGES = ["/screenings/demo-club-screening/", "/facts/palme-dor-winner/", "/members/me/", "/screenings/mine/"]
+ACCOUNT_PAGES = [
+    "/accounts/email/",
+    "/accounts/password/change/",
+    "/accounts/2fa/",
+    "/accounts/2fa/totp/activate/",
+    "/accounts/sessions/",
+    "/accounts/logout/",
+    "/members/me/close/",
+]
 ADMIN_PAGES = ["/admin/", "/admin/facts/fact/", "/admin/facts/fact/1/change/", "/admin/screenings/screening/add/"]
 
 
@@ -41,13 +50,6 @@ def axe_violations(page) -> list[str]:
     ]
 
 
-def log_in(page, username: str, password: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-
-
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
 def test_public_pages_have_no_serious_accessibility_violations(page, site, path):
     page.goto(path)
@@ -61,7 +63,7 @@ def test_member_pages_have_no_serious_accessibility_violations(page, site):
     page.get_by_text("Reply", exact=True).first.click()
     assert axe_violations(page) == []
     comments = f"/discussion/comments/{site['comment'].pk}", f"/discussion/comments/{site['other_comment'].pk}"
-    for path in [*MEMBER_PAGES, f"{comments[0]}/edit/", f"{comments[1]}/report/", "/accounts/password_change/"]:
+    for path in [*MEMBER_PAGES, *ACCOUNT_PAGES, f"{comments[0]}/edit/", f"{comments[1]}/report/"]:
         page.goto(path)
         assert axe_violations(page) == [], path
     assert page.problems == [], page.problems
@@ -127,10 +129,7 @@ def test_spoilers_open_with_the_keyboard(page, site):
 
 
 def test_admin_pages_raise_no_console_errors_or_csp_violations(page, curator):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("Cranes-1957-x")
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, "editor", "Cranes-1957-x", totp_secret=curator.totp_secret)
     for path in ADMIN_PAGES:
         page.goto(path)
     assert page.problems == [], page.problems

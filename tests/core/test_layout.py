@@ -14,7 +14,15 @@ def script_prefix():
 
 def test_every_page_links_the_layout_by_its_reversed_addresses(client, db):
     html = client.get(reverse("facts:faq")).content.decode()
-    for name in ("home:index", "facts:list", "screenings:list", "discussion:latest", "login", "signup", "fact_feed"):
+    for name in (
+        "home:index",
+        "facts:list",
+        "screenings:list",
+        "discussion:latest",
+        "account_login",
+        "account_signup",
+        "fact_feed",
+    ):
         assert f'href="{reverse(name)}"' in html, name
     assert f'href="{reverse("facts:faq")}" aria-current="page"' in html
     assert f'href="{static("css/site.css")}"' in html
@@ -23,7 +31,7 @@ def test_every_page_links_the_layout_by_its_reversed_addresses(client, db):
 
 def test_members_get_the_log_out_form(client, member):
     client.force_login(member)
-    assert f'action="{reverse("logout")}"' in client.get(reverse("home:index")).content.decode()
+    assert f'action="{reverse("account_logout")}"' in client.get(reverse("home:index")).content.decode()
 
 
 def test_layout_links_follow_the_script_prefix(rf, script_prefix):

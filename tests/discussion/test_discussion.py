@@ -15,13 +15,14 @@ def post_url(fact):
     return reverse("discussion:post", args=["fact", fact.slug])
 
 
-def test_a_member_signs_up_comments_replies_edits_and_deletes(client, fact, other_member, seasoned):
+def test_a_member_signs_up_comments_replies_edits_and_deletes(client, fact, other_member, seasoned, confirm_by_email):
     seasoned(other_member)
     theirs = services.post_comment(author=other_member, target=fact, text="Was it Best Actress?")
     client.post(
-        reverse("signup"),
+        reverse("account_signup"),
         {"username": "veronika", "email": "v@example.org", "password1": "Squirrel-1941", "password2": "Squirrel-1941"},
     )
+    confirm_by_email(client)
 
     response = client.post(post_url(fact), {"text": "It was a special mention."}, follow=True)
     mine = Comment.objects.get(text="It was a special mention.")
@@ -92,7 +93,7 @@ def test_visitors_see_a_prompt_and_cannot_post(client, fact):
     content = client.get(fact.get_absolute_url()).content.decode()
     assert "to take part" in content
     response = client.post(post_url(fact), {"text": "Anonymous"})
-    assert response.status_code == 302 and reverse("login") in response["Location"]
+    assert response.status_code == 302 and reverse("account_login") in response["Location"]
     assert not Comment.objects.exists()
 
 

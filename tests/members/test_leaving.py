@@ -12,6 +12,7 @@ from discussion.models import Comment, CommentStatus, Follow, Report
 from members.services import close_account
 from screenings import services as screenings
 from screenings.models import Rsvp, RsvpStatus
+from tests.conftest import with_two_factor
 from tests.members.test_members import image_file
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,7 @@ def test_download_my_data_is_one_json_file_with_profile_comments_rsvps_and_repor
 
 def test_visitors_cannot_download_anyones_data(active_member):
     response = Client().get(reverse("members:data"))
-    assert response.status_code == 302 and reverse("login") in response["Location"]
+    assert response.status_code == 302 and reverse("account_login") in response["Location"]
 
 
 def test_closing_needs_the_password(client, active_member):
@@ -77,7 +78,7 @@ def test_closing_an_account_erases_the_member_and_keeps_everyone_elses_work(
     assert "veronika" not in member.username
     assert member.public_name == "Former member"
     assert not avatar.exists()
-    client.post(reverse("login"), {"username": "veronika", "password": "squirrel-1941"})
+    client.post(reverse("account_login"), {"username": "veronika", "password": "squirrel-1941"})
     assert not client.get(reverse("home:index")).context["user"].is_authenticated
 
     # The seat went to the member waiting, who was told; nobody is overbooked.
@@ -101,7 +102,9 @@ def test_closing_an_account_erases_the_member_and_keeps_everyone_elses_work(
 def test_the_admin_closes_accounts_instead_of_deleting_them(active_member):
     member = active_member["member"]
     admin = Client()
-    admin.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "pw"))
+    root = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+    with_two_factor(root)
+    admin.force_login(root)
     assert admin.post(reverse("admin:members_user_delete", args=[member.pk]), {"post": "yes"}).status_code == 403
     admin.post(reverse("admin:members_user_changelist"), {"action": "close_accounts", "_selected_action": [member.pk]})
     member.refresh_from_db()
@@ -131,13 +134,16 @@ def test_a_replaced_avatar_is_deleted_not_kept(client, member, settings, django_
     assert not first.exists() and (settings.MEDIA_ROOT / member.avatar.name).exists()
 
 
-def test_closing_erases_the_log_in_records_and_the_admins_log_of_the_member(active_member, curator):
-    from axes.models import AccessLog
+def test_closing_erases_sessions_addresses_second_factors_and_the_admins_log_of_the_member(active_member, curator):
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from allauth.usersessions.models import UserSession
     from django.contrib.admin.models import CHANGE, LogEntry
     from django.contrib.contenttypes.models import ContentType
 
     member, thread = active_member["member"], active_member["thread"]
-    AccessLog.objects.create(username=member.username, ip_address="203.0.113.9", user_agent="Firefox")
+    with_two_factor(member)
+    UserSession.objects.create(user=member, ip="203.0.113.9", user_agent="Firefox", session_key="k" * 32)
     for obj in (member, thread):
         LogEntry.objects.create(
             user=curator,
@@ -147,7 +153,9 @@ def test_closing_erases_the_log_in_records_and_the_admins_log_of_the_member(acti
             action_flag=CHANGE,
         )
     close_account(member=member)
-    assert not AccessLog.objects.filter(ip_address="203.0.113.9").exists()
+    assert not UserSession.objects.filter(ip="203.0.113.9").exists()
+    assert not EmailAddress.objects.filter(user=member).exists()
+    assert not Authenticator.objects.filter(user=member).exists()
     assert set(LogEntry.objects.values_list("object_repr", flat=True)) == {
         "Former member",
         "Comment by a former member",

@@ -85,7 +85,7 @@ def test_waitlisted_member_sees_their_position_and_can_leave(client, screening, 
 def test_anonymous_post_saves_nothing_and_redirects_to_login(client, screening):
     response = client.post(reverse("screenings:rsvp", args=["autumn"]))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("account_login"))
     assert not Rsvp.objects.exists()
 
 

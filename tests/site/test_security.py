@@ -57,7 +57,7 @@ def test_plain_http_is_redirected_to_https(client):
 
 @override_settings(**PRODUCTION)
 def test_cookies_are_secure_httponly_and_samesite(client, member):
-    response = client.post("/accounts/login/", {"username": "veronika", "password": "squirrel-1941"}, **HTTPS)
+    response = client.post("/accounts/login/", {"login": "veronika", "password": "squirrel-1941"}, **HTTPS)
     session = response.cookies["sessionid"]
     assert session["secure"] and session["httponly"] and session["samesite"] == "Lax"
     csrf = client.get("/accounts/login/", **HTTPS).cookies.get("csrftoken") or client.cookies["csrftoken"]

@@ -1,0 +1,29 @@
+"""A member's email address must be confirmed before they RSVP, comment, report or get club emails."""
+
+from functools import wraps
+
+from allauth.account.models import EmailAddress
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+
+
+def has_confirmed_email(member) -> bool:
+    return EmailAddress.objects.filter(user=member, primary=True, verified=True).exists()
+
+
+def confirmed_email_required(view):
+    """Members only, with a confirmed address; others are sent to the page that says what is pending."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not has_confirmed_email(request.user):
+            messages.warning(
+                request,
+                "Please confirm your email address first: open the link we sent you, or send it again here.",
+            )
+            return redirect("account_email")
+        return view(request, *args, **kwargs)
+
+    return wrapper
