@@ -95,14 +95,31 @@ def _check_sqlite(path: Path) -> None:
 
 
 def _restore_sqlite(path: Path) -> None:
-    # SQLite's backup API copies the checked file's pages into the live database under its own lock,
-    # as one write: other connections see the old database or the new one, never a mixture.
-    source, target = _read_only(path), sqlite3.connect(connection.settings_dict["NAME"])
+    """Copy the checked file's pages into the live database with SQLite's backup API, under its own lock, as
+    one write: other connections see the old database or the new one, never a mixture.
+
+    The pages go through a staged copy set to the live file's journal mode first: the header is copied
+    too, and a live WAL database whose header said otherwise would fail every connection that has it open.
+    """
+    live = Path(connection.settings_dict["NAME"])
+    staged = live.with_name(f".{live.name}.restoring")
+    shutil.copyfile(path, staged)
     try:
-        source.backup(target)
+        with sqlite3.connect(live) as target:
+            mode = target.execute("PRAGMA journal_mode").fetchone()[0]
+        source = sqlite3.connect(staged)
+        try:
+            source.execute(f"PRAGMA journal_mode={mode}")  # noqa: S608  # nosec B608 (SQLite's own answer)
+            target = sqlite3.connect(live)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            source.close()
     finally:
-        source.close()
-        target.close()
+        for leftover in (staged, staged.with_name(staged.name + "-wal"), staged.with_name(staged.name + "-shm")):
+            leftover.unlink(missing_ok=True)
 
 
 def _name() -> str:
