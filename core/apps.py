@@ -10,9 +10,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Cranes Club"
 
     def ready(self):
-        from core import notices, personal_data
+        from core import log, notices, personal_data
 
         personal_data.register("emails", export=notices.sent_to, erase=notices.forget_recipient)
+        notices.register("core.admins", log.to_admins, account=True)
 
 
 class ClubAdminConfig(admin_apps.AdminConfig):

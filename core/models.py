@@ -4,6 +4,7 @@ from django.utils import timezone
 
 class NoticeStatus(models.TextChoices):
     PENDING = "pending", "Waiting to be sent"
+    SENDING = "sending", "Being sent"
     SENT = "sent", "Sent"
     SKIPPED = "skipped", "Not needed (nothing new to say when its turn came)"
     FAILED = "failed", "Failed: gave up"
@@ -32,6 +33,8 @@ class Notice(models.Model):
     recipient = models.CharField(max_length=254, blank=True)
     subject = models.CharField(max_length=300, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    next_try_at = models.DateTimeField(help_text="When its task should run; long past, the task is lost.")
+    claimed_at = models.DateTimeField(null=True, blank=True, help_text="When a worker took it to send.")
     last_error = models.TextField(blank=True)
     created = models.DateTimeField(default=timezone.now, db_index=True)
     give_up_at = models.DateTimeField(help_text="Retries stop after this.")

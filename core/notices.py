@@ -3,12 +3,14 @@
 Apps register each kind of notice in their AppConfig.ready(): `compose(*ids, last=..., data=...)` reads
 the database when the notice's turn comes and returns what to send (or None: nothing to say now);
 `last` is the summary of the last notice of the same kind and ids that went out, so a notice that
-would repeat it can be dropped. A kind sent to many people at once also names its `audience`.
-Club notices go only to confirmed addresses; account emails (the confirmation itself, a password
-reset, "your email was changed") are registered with `account=True` and go to any.
+would repeat it can be dropped. With `latest_only`, a newer notice of the same kind and ids makes an
+older one still waiting redundant (it will tell the state as it is then). Club notices go only to
+confirmed addresses of active members; account emails (the confirmation itself, a password reset,
+"your email was changed") are registered with `account=True` and go to any.
 
 Services call `notify()` or `announce()` inside their transaction: the notice and its task are rows
-written with the change that caused them, so a crash between commit and send loses nothing.
+written with the change that caused them, so a crash between commit and send loses nothing. An
+announcement is a notice too, which the worker expands into one notice per person in its audience.
 """
 
 from collections.abc import Callable, Iterable
@@ -23,6 +25,8 @@ from django.utils import timezone
 
 from core.models import Notice, NoticeStatus
 
+ANNOUNCE = "announce:"
+
 
 @dataclass(frozen=True)
 class Composed:
@@ -35,13 +39,20 @@ class Kind:
     compose: Callable[..., Composed | None]
     audience: Callable[..., Iterable[tuple]] | None = None
     account: bool = False
+    latest_only: bool = False
 
 
 _kinds: dict[str, Kind] = {}
 
 
-def register(kind: str, compose: Callable[..., Composed | None], *, audience=None, account: bool = False) -> None:
-    _kinds[kind] = Kind(compose, audience, account)
+def register(
+    kind: str, compose: Callable[..., Composed | None], *, audience=None, account=False, latest_only=False
+) -> None:
+    _kinds[kind] = Kind(compose, audience, account, latest_only)
+
+
+def kind_of(notice: Notice) -> Kind:
+    return _kinds[notice.kind.removeprefix(ANNOUNCE)]
 
 
 def key_of(ids: tuple) -> str:
@@ -49,7 +60,7 @@ def key_of(ids: tuple) -> str:
 
 
 def ids_of(notice: Notice) -> list[int]:
-    return [int(part) for part in notice.key.split(":")]
+    return [int(part) for part in notice.key.split(":") if part]
 
 
 @transaction.atomic
@@ -60,34 +71,45 @@ def notify(
     first try stands for this one (it will say what is true when it goes)."""
     from core.tasks import deliver
 
-    if kind not in _kinds:
+    if kind.removeprefix(ANNOUNCE) not in _kinds:
         raise LookupError(f"No notice kind {kind!r} is registered.")
     key = key_of(ids)
     if collapse and Notice.objects.pending().of(kind, key).filter(attempts=0).exists():
         return None
     now = timezone.now()
-    give_up_at = now + settings.CLUB_NOTICE_GIVE_UP
-    notice = Notice.objects.create(kind=kind, key=key, data=data or {}, created=now, give_up_at=give_up_at)
-    deliver.using(run_after=now + delay if delay else None).enqueue(notice.pk, 0)
+    run_at = now + delay if delay else now
+    notice = Notice.objects.create(
+        kind=kind,
+        key=key,
+        data=data or {},
+        created=now,
+        next_try_at=run_at,
+        give_up_at=now + settings.CLUB_NOTICE_GIVE_UP,
+    )
+    deliver.using(run_after=run_at if delay else None).enqueue(notice.pk, 0)
     return notice
 
 
-def announce(kind: str, *ids: int) -> None:
-    """Owe a notice to everyone in the kind's audience of `ids`, found by the worker, not the request."""
-    from core.tasks import fan_out
-
+def announce(kind: str, *ids: int, delay: timedelta | None = None) -> Notice | None:
+    """Owe a notice of `kind` to everyone in its audience of `ids`, found by the worker, not the request."""
     if _kinds[kind].audience is None:
         raise LookupError(f"Notice kind {kind!r} has no audience.")
-    fan_out.enqueue(kind, list(ids))
+    return notify(ANNOUNCE + kind, *ids, delay=delay)
 
 
-def audience(kind: str, ids: list[int]) -> Iterable[tuple]:
-    return _kinds[kind].audience(*ids)
+def expand(announcement: Notice) -> int:
+    """Turn an announcement into a notice per person; call in the transaction that closes the announcement."""
+    kind = announcement.kind.removeprefix(ANNOUNCE)
+    count = 0
+    for ids in _kinds[kind].audience(*ids_of(announcement)):
+        notify(kind, *ids)
+        count += 1
+    return count
 
 
 def compose(notice: Notice) -> Composed | None:
     """What the notice should say now; None when nothing, or when a club notice's address is not confirmed."""
-    kind = _kinds[notice.kind]
+    kind = kind_of(notice)
     last = Notice.objects.of(notice.kind, notice.key).filter(status=NoticeStatus.SENT).order_by("-sent_at")
     composed = kind.compose(*ids_of(notice), last=last.values_list("summary", flat=True).first(), data=notice.data)
     if composed and composed.message and not kind.account and not _confirmed(composed.message.to[0]):
@@ -96,7 +118,7 @@ def compose(notice: Notice) -> Composed | None:
 
 
 def _confirmed(address: str) -> bool:
-    return EmailAddress.objects.filter(email__iexact=address, verified=True).exists()
+    return EmailAddress.objects.filter(email__iexact=address, verified=True, user__is_active=True).exists()
 
 
 def backoff(attempt: int) -> timedelta:
@@ -115,4 +137,4 @@ def sent_to(member) -> list[dict]:
 def forget_recipient(member) -> None:
     """A notice keeps the address it went to; a member who leaves takes it with them."""
     if member.email:
-        Notice.objects.filter(recipient=member.email).update(recipient="", subject="")
+        Notice.objects.filter(recipient=member.email).update(recipient="", subject="", last_error="")

@@ -1,4 +1,5 @@
-"""The task queue as the health check sees it: how long the oldest ready task has waited."""
+"""The task queue as the health check sees it: how long the oldest ready task has waited, and how many
+notices are overdue (their task lost, or a worker that died while sending)."""
 
 from datetime import timedelta
 
@@ -6,6 +7,8 @@ from django.db.models import Case, F, When
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
+
+from core.models import Notice, NoticeStatus
 
 
 def oldest_wait() -> timedelta:
@@ -18,5 +21,12 @@ def oldest_wait() -> timedelta:
     return max(timezone.now() - oldest, timedelta(0)) if oldest else timedelta(0)
 
 
-def describe(wait: timedelta) -> str:
-    return f"oldest task waiting {int(wait.total_seconds())} s" if wait else "nothing waiting"
+def overdue_notices(max_wait: timedelta) -> int:
+    late = timezone.now() - max_wait
+    pending = Notice.objects.pending().filter(next_try_at__lt=late)
+    return pending.count() + Notice.objects.filter(status=NoticeStatus.SENDING, claimed_at__lt=late).count()
+
+
+def describe(wait: timedelta, overdue: int) -> str:
+    waiting = f"oldest task waiting {int(wait.total_seconds())} s" if wait else "nothing waiting"
+    return f"{waiting}; {overdue} notice(s) overdue" if overdue else waiting

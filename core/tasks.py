@@ -3,6 +3,7 @@
 import logging
 import smtplib
 import traceback
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -14,76 +15,117 @@ from core.models import Notice, NoticeStatus
 
 log = logging.getLogger(__name__)
 
-# Errors of the mail relay or the network, worth another try later; anything else is a bug to look at.
+# Errors of the mail relay or the network, worth another try later (but a 5xx answer is final).
 RETRYABLE = (smtplib.SMTPException, OSError)
+# A notice its worker has held this long, or whose task should have run this long ago, was lost with it.
+STALE = timedelta(minutes=10)
+# How long a notice waits while another of the same kind and ids is being sent.
+QUEUE_BEHIND = timedelta(seconds=30)
 
 
 @task()
 def deliver(notice_id: int, attempt: int) -> str:
-    """Send one notice, composed from the database as it is now. Retries on mail errors with backoff,
-    until the notice's give-up time; a notice already sent, or taken by another try, is left alone."""
+    """Send one notice, composed from the database as it is now, or expand an announcement.
+
+    A notice is taken (`sending`) under its attempt number before anything is read, so a duplicate task
+    or a retry that follows a success does nothing. Mail errors are tried again with backoff until the
+    give-up time; anything else marks the notice failed, for curators to see and send again.
+    """
     notice = Notice.objects.pending().filter(pk=notice_id, attempts=attempt).first()
     if notice is None:
         return "not pending"
+    same = Notice.objects.of(notice.kind, notice.key).exclude(pk=notice.pk)
+    if notices.kind_of(notice).latest_only and same.pending().filter(pk__gt=notice.pk).exists():
+        _finish(notice, attempt, NoticeStatus.PENDING, status=NoticeStatus.SKIPPED, summary="superseded")
+        return "superseded"
+    if same.filter(status=NoticeStatus.SENDING).exists():
+        _schedule(notice, attempt, after=QUEUE_BEHIND)  # so it knows what the one before it said
+        return "waiting"
+    now = timezone.now()
+    taken = Notice.objects.pending().filter(pk=notice.pk, attempts=attempt)
+    if not taken.update(status=NoticeStatus.SENDING, claimed_at=now):
+        return "taken"
     try:
-        composed = notices.compose(notice)
+        return _send(notice, attempt)
     except Exception:
-        _close(notice, attempt, status=NoticeStatus.FAILED, last_error=traceback.format_exc())
+        _finish(notice, attempt, status=NoticeStatus.FAILED, last_error=traceback.format_exc())
         raise
+
+
+def _send(notice: Notice, attempt: int) -> str:
+    if notice.kind.startswith(notices.ANNOUNCE):
+        with transaction.atomic():
+            count = notices.expand(notice)
+            _finish(notice, attempt, status=NoticeStatus.SENT, summary=f"{count} notices", sent_at=timezone.now())
+        return "announced"
+    composed = notices.compose(notice)
     if composed is None or composed.message is None:
-        _close(notice, attempt, status=NoticeStatus.SKIPPED, summary=composed.summary if composed else "")
+        _finish(notice, attempt, status=NoticeStatus.SKIPPED, summary=composed.summary if composed else "")
         return "skipped"
     message = composed.message
+    sent_to = {"recipient": message.to[0], "subject": message.subject}
     try:
         mail.send([message])
     except RETRYABLE as error:
-        _retry(notice, attempt, f"{type(error).__name__}: {error}", recipient=message.to[0], subject=message.subject)
+        reason = f"{type(error).__name__}: {error}"
+        if _permanent(error):
+            _finish(notice, attempt, status=NoticeStatus.FAILED, last_error=reason, **sent_to)
+            return "refused"
+        _retry(notice, attempt, reason, **sent_to)
         return "retry"
-    _close(
-        notice,
-        attempt,
-        status=NoticeStatus.SENT,
-        summary=composed.summary,
-        recipient=message.to[0],
-        subject=message.subject,
-        sent_at=timezone.now(),
-    )
+    _finish(notice, attempt, status=NoticeStatus.SENT, summary=composed.summary, sent_at=timezone.now(), **sent_to)
     return "sent"
 
 
-def _close(notice: Notice, attempt: int, **fields) -> None:
-    Notice.objects.pending().filter(pk=notice.pk, attempts=attempt).update(attempts=attempt + 1, **fields)
+def _permanent(error: Exception) -> bool:
+    """The relay said no for good (5xx): the address does not exist, the message is refused."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(500 <= code < 600 for code, _ in error.recipients.values())
+    return isinstance(error, smtplib.SMTPResponseException) and 500 <= error.smtp_code < 600
 
 
-@transaction.atomic
+def _finish(notice: Notice, attempt: int, holding: str = NoticeStatus.SENDING, **fields) -> None:
+    Notice.objects.filter(pk=notice.pk, status=holding, attempts=attempt).update(attempts=attempt + 1, **fields)
+
+
+def _schedule(notice: Notice, attempt: int, *, after: timedelta) -> None:
+    """Run the notice's task (again) later: the one place a notice is put back on the queue."""
+    run_at = timezone.now() + after
+    with transaction.atomic():
+        Notice.objects.filter(pk=notice.pk).update(next_try_at=run_at)
+        deliver.using(run_after=run_at).enqueue(notice.pk, attempt)
+
+
 def _retry(notice: Notice, attempt: int, error: str, **fields) -> None:
-    """The one place a notice is tried again: after a backoff, or never once its give-up time has passed."""
-    now = timezone.now()
-    if now >= notice.give_up_at:
+    """After a mail error: again after a backoff, or never once the notice's give-up time has passed."""
+    if timezone.now() >= notice.give_up_at:
         log.warning("notice %s (%s %s) failed for good: %s", notice.pk, notice.kind, notice.key, error)
-        _close(notice, attempt, status=NoticeStatus.FAILED, last_error=error, **fields)
+        _finish(notice, attempt, status=NoticeStatus.FAILED, last_error=error, **fields)
         return
-    _close(notice, attempt, last_error=error, **fields)
-    deliver.using(run_after=now + notices.backoff(attempt + 1)).enqueue(notice.pk, attempt + 1)
-
-
-@task()
-def fan_out(kind: str, ids: list[int]) -> int:
-    """Owe one notice to each member of a kind's audience (a cancelled screening's RSVPs, a thread's followers)."""
-    count = 0
     with transaction.atomic():
-        for member_ids in notices.audience(kind, ids):
-            notices.notify(kind, *member_ids)
-            count += 1
-    return count
+        _finish(notice, attempt, status=NoticeStatus.PENDING, last_error=error, **fields)
+        _schedule(notice, attempt + 1, after=notices.backoff(attempt + 1))
 
 
-def resend(notice: Notice) -> None:
+def resend(notice: Notice) -> bool:
     """Give a failed notice another day of tries (the admin's action)."""
-    now = timezone.now()
+    give_up_at = timezone.now() + settings.CLUB_NOTICE_GIVE_UP
     with transaction.atomic():
-        updated = Notice.objects.filter(pk=notice.pk, status=NoticeStatus.FAILED).update(
-            status=NoticeStatus.PENDING, give_up_at=now + settings.CLUB_NOTICE_GIVE_UP, last_error=""
-        )
-        if updated:
-            deliver.enqueue(notice.pk, notice.attempts)
+        if not Notice.objects.filter(pk=notice.pk, status=NoticeStatus.FAILED).update(
+            status=NoticeStatus.PENDING, give_up_at=give_up_at, last_error=""
+        ):
+            return False
+        _schedule(notice, notice.attempts, after=timedelta(0))
+    return True
+
+
+def requeue_stuck(now=None) -> int:
+    """Put back on the queue the notices whose task was lost: a worker killed while sending, or a task
+    that should have run long ago. A duplicate task is harmless: only one can take the notice."""
+    stale = (now or timezone.now()) - STALE
+    abandoned = Notice.objects.filter(status=NoticeStatus.SENDING, claimed_at__lt=stale)
+    abandoned.update(status=NoticeStatus.PENDING, next_try_at=stale)
+    overdue = list(Notice.objects.pending().filter(next_try_at__lte=stale))
+    for notice in overdue:
+        _schedule(notice, notice.attempts, after=timedelta(0))
+    return len(overdue)

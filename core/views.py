@@ -22,8 +22,9 @@ log = logging.getLogger(__name__)
 def healthz(request: HttpRequest) -> HttpResponse:
     """200 when the database, the cache and the task queue are well; 503 naming what is not.
 
-    The queue is unwell when a task has been ready to run for longer than CLUB_QUEUE_MAX_WAIT: no
-    worker is running, or too few to keep up. The first line is `ok` or `unavailable: ...`.
+    The queue is unwell when a task has been ready to run for longer than CLUB_QUEUE_MAX_WAIT (no worker
+    is running, or too few to keep up) or a notice is that late (its task was lost: `requeue_notices`).
+    The first line is `ok` or `unavailable: ...`.
     """
     failed, lines = [], []
     try:
@@ -40,9 +41,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
         log.exception("health check: cache")
         failed.append("cache")
     if "database" not in failed:
-        waiting = queue.oldest_wait()
-        lines.append(f"queue: {queue.describe(waiting)}")
-        if waiting > settings.CLUB_QUEUE_MAX_WAIT:
+        waiting, overdue = queue.oldest_wait(), queue.overdue_notices(settings.CLUB_QUEUE_MAX_WAIT)
+        lines.append(f"queue: {queue.describe(waiting, overdue)}")
+        if waiting > settings.CLUB_QUEUE_MAX_WAIT or overdue:
             failed.append("queue")
     first = f"unavailable: {', '.join(failed)}" if failed else "ok"
     return HttpResponse("\n".join([first, *lines]) + "\n", status=503 if failed else 200, content_type="text/plain")

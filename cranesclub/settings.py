@@ -237,6 +237,8 @@ elif os.environ.get("DJANGO_EMAIL_HOST"):
     EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A silent relay must not hold the task worker: a send gives up after this, and is tried again later.
+EMAIL_TIMEOUT = globals().get("EMAIL_TIMEOUT") or 30
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Cranes Club <club@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -288,8 +290,14 @@ LOGGING = {
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
     },
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain" if DEBUG else "json"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "stdout": {"class": "logging.StreamHandler", "formatter": "plain" if DEBUG else "json"},
+        # Django's error emails to ADMINS, sent as notices by the task worker (core.log).
+        "mail_admins": {"level": "ERROR", "filters": ["require_debug_false"], "class": "core.log.AdminNoticeHandler"},
+    },
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {"django": {"handlers": ["stdout", "mail_admins"], "level": "INFO", "propagate": False}},
 }
 ADMINS = [("Admin", address) for address in env_list("DJANGO_ADMINS", "")]
 

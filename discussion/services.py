@@ -13,6 +13,7 @@ from discussion.targets import kind_of
 
 # Each member may post RATE_LIMIT comments per RATE_WINDOW; accounts younger than a day fewer.
 RATE_WINDOW = timedelta(minutes=10)
+REPLY_SETTLE = timedelta(minutes=1)
 RATE_LIMIT = 5
 NEW_ACCOUNT_AGE = timedelta(days=1)
 NEW_ACCOUNT_RATE_LIMIT = 2
@@ -55,7 +56,8 @@ def post_comment(*, author, target, text: str, spoiler: bool = False, parent: Co
     thread = parent or comment
     Follow.objects.get_or_create(member=author, thread=thread)
     if parent is not None:
-        notices.announce("discussion.reply", comment.pk)
+        # A minute's grace: a reply deleted or hidden at once is never mailed.
+        notices.announce("discussion.reply", comment.pk, delay=REPLY_SETTLE)
     return comment
 
 

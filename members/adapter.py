@@ -19,7 +19,8 @@ class AccountAdapter(DefaultAccountAdapter):
         notices.notify("members.confirm_email", address.pk, data={"signup": signup})
 
     def send_password_reset_mail(self, user, email: str, context: dict) -> None:
-        notices.notify("members.password_reset", user.pk, data={"email": email})
+        # One waiting reset email stands for any number of requests: its link is made when it goes.
+        notices.notify("members.password_reset", user.pk, data={"email": email}, collapse=True)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Notifications (email changed, password changed, two-factor added...): the facts they tell are

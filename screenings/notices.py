@@ -6,6 +6,8 @@ RSVPs and cancels within the minute gets one email, about where they ended up.
 
 from datetime import timedelta
 
+from django.utils import timezone
+
 from core import mail, notices
 from core.links import absolute_url
 from screenings.models import Rsvp, RsvpStatus
@@ -50,7 +52,7 @@ RSVP_NEWS = {
 def rsvp_news(rsvp_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
     """A member's RSVP: confirmed, waitlisted, promoted or cancelled, whichever is new since the last email."""
     rsvp = _rsvp(rsvp_id)
-    if rsvp is None or rsvp.screening.is_cancelled:
+    if rsvp is None or rsvp.screening.is_cancelled or rsvp.screening.ends_at < timezone.now():
         return None
     news = RSVP_NEWS.get((rsvp.status, last))
     return notices.Composed(rsvp.status, _message(*news, rsvp) if news else None)
@@ -58,7 +60,7 @@ def rsvp_news(rsvp_id: int, *, last: str | None, data: dict) -> notices.Composed
 
 def cancelled(rsvp_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
     rsvp = _rsvp(rsvp_id)
-    if rsvp is None or not rsvp.screening.is_cancelled or rsvp.status == RsvpStatus.CANCELLED:
+    if rsvp is None or not rsvp.screening.is_cancelled or rsvp.status == RsvpStatus.CANCELLED or last == "cancelled":
         return None
     return notices.Composed("cancelled", _message("cancelled", "Cancelled", rsvp))
 
@@ -68,12 +70,14 @@ def moved(rsvp_id: int, *, last: str | None, data: dict) -> notices.Composed | N
     rsvp = _rsvp(rsvp_id)
     if rsvp is None or rsvp.screening.is_cancelled or rsvp.status == RsvpStatus.CANCELLED:
         return None
-    return notices.Composed(f"revision {rsvp.screening.revision}", _message("moved", "New time or place", rsvp))
+    said = f"revision {rsvp.screening.revision}"
+    return None if last == said else notices.Composed(said, _message("moved", "New time or place", rsvp))
 
 
 def reminder(rsvp_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
     rsvp = _rsvp(rsvp_id)
-    if rsvp is None or rsvp.status != RsvpStatus.GOING or rsvp.screening.is_cancelled or last:
+    started = rsvp is not None and rsvp.screening.starts_at <= timezone.now()
+    if rsvp is None or rsvp.status != RsvpStatus.GOING or rsvp.screening.is_cancelled or started or last:
         return None
     return notices.Composed("reminded", _message("reminder", "Tomorrow", rsvp))
 
@@ -85,7 +89,7 @@ def booked(screening_id: int):
 
 
 def register() -> None:
-    notices.register("screenings.rsvp", rsvp_news)
-    notices.register("screenings.cancelled", cancelled, audience=booked)
-    notices.register("screenings.moved", moved, audience=booked)
+    notices.register("screenings.rsvp", rsvp_news, latest_only=True)
+    notices.register("screenings.cancelled", cancelled, audience=booked, latest_only=True)
+    notices.register("screenings.moved", moved, audience=booked, latest_only=True)
     notices.register("screenings.reminder", reminder)
