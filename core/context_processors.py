@@ -1,8 +1,13 @@
+import hashlib
 from functools import cache
 
 from django.conf import settings
+from django.middleware.csrf import get_token
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
+from django.utils.functional import SimpleLazyObject
+
+from core import pagecache
 
 
 @cache
@@ -25,3 +30,18 @@ def site(request) -> dict:
     """
     layout = _layout(get_script_prefix(), settings.STATIC_URL)
     return {"site_url": settings.SITE_URL, "section": _section(request.path, layout["nav"]), **layout}
+
+
+def fragments(request) -> dict:
+    """What `{% cache %}` fragments are keyed on (see core.pagecache): the content version, read at most
+    once a request, and for a member's own fragments their CSRF secret, so a token kept in one stays valid."""
+    return {
+        "cache_seconds": settings.CLUB_PAGE_CACHE_SECONDS,
+        "content_version": SimpleLazyObject(pagecache.current_version),
+        "csrf_secret": SimpleLazyObject(lambda: _csrf_secret(request)),
+    }
+
+
+def _csrf_secret(request) -> str:
+    get_token(request)  # makes the secret if the request has none yet
+    return hashlib.sha256(request.META["CSRF_COOKIE"].encode()).hexdigest()[:16]

@@ -68,16 +68,16 @@ INSTALLED_APPS = [
     "home",
 ]
 
-# The first three wrap WhiteNoise, so static files get the security headers too; cached pages
-# for visitors are answered before sessions and authentication.
+# Visitors' cached pages are answered first, before anything else runs (they carry every header the
+# live page had). The next three wrap WhiteNoise, so static files get the security headers too.
 MIDDLEWARE = [
+    "core.pagecache.PageCacheMiddleware",
     "core.middleware.cross_origin_resource_policy",
     "core.middleware.SiteCSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "core.pagecache.PageCacheMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "core.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -100,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site",
+                "core.context_processors.fragments",
             ],
         },
     },
@@ -130,9 +131,18 @@ if REDIS_URL:
             "KEY_PREFIX": "cranesclub",
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis, the processes on this machine (gunicorn's workers, the task worker) share a cache in
+    # files: the page cache, fragments, sessions and rate limits hold across them.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+# Sessions are read from the cache (one read a request) and kept in the database too.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "members.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -316,9 +326,9 @@ if SENTRY_DSN:
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
 if not re.fullmatch(r"https?://[^/?#\s]+", SITE_URL):
     raise ImproperlyConfigured(f"SITE_URL must be a scheme and host, such as https://cranes.example; got {SITE_URL!r}.")
-# Visitors' pages are cached this long at most (changes retire them at once); 0 turns the cache off.
-# On by default only with Redis: a per-process cache would not hear of changes made in other processes.
-CLUB_PAGE_CACHE_SECONDS = int(os.environ.get("CLUB_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))
+# Visitors' pages and members' page fragments are cached this long at most (changes retire them at once);
+# 0 turns both off. The cache is shared by every process: Redis, or files on this machine.
+CLUB_PAGE_CACHE_SECONDS = int(os.environ.get("CLUB_PAGE_CACHE_SECONDS", "300"))
 FACTS_PER_PAGE = 12
 
 # The task queue (django-tasks, Django 6.0's django.tasks backported): tasks are rows in the database,

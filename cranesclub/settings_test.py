@@ -13,8 +13,11 @@ SECURE_SSL_REDIRECT = False
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SITE_URL = "https://cranes.example"
-# Tests run with the page cache on, as production does with Redis, so invalidation is always exercised.
+# Tests run with the page cache on, as production does, so invalidation is always exercised; without
+# REDIS_URL in this process's memory (tests clear it between them).
 CLUB_PAGE_CACHE_SECONDS = 300
+if not os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory, so threaded tests share one database with the test run.

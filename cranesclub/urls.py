@@ -31,7 +31,7 @@ urlpatterns = [
     path("feeds/screenings/", cached_for_visitors(ScreeningFeed()), name="screening_feed"),
     path("feeds/facts/", cached_for_visitors(FactFeed()), name="fact_feed"),
     path("feeds/facts/atom/", cached_for_visitors(AtomFactFeed()), name="fact_feed_atom"),
-    path("sitemap.xml", cached_for_visitors(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", cached_for_visitors(sitemap, params=("p",)), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
     path("", include("core.urls")),
 ]

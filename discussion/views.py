@@ -16,7 +16,7 @@ from members.verification import confirmed_email_required
 LATEST_PER_PAGE = 20
 
 
-@cached_for_visitors
+@cached_for_visitors(params=("page",))
 def latest(request: HttpRequest) -> HttpResponse:
     comments = Comment.objects.visible().with_target().order_by("-created", "-pk")
     page = Paginator(comments, LATEST_PER_PAGE).get_page(request.GET.get("page"))

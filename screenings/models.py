@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -145,6 +145,14 @@ class RsvpQuerySet(VisibleQuerySet):
 
     def past(self):
         return self.filter(screening__ends_at__lt=timezone.now())
+
+    def with_waitlist_position(self):
+        """Each RSVP's place on its screening's waitlist (1 for the first), in the same query."""
+        ahead = Rsvp.objects.filter(
+            screening=OuterRef("screening"), status=RsvpStatus.WAITLISTED, queued_at__lt=OuterRef("queued_at")
+        )
+        counted = ahead.order_by().values("screening").annotate(n=Count("pk")).values("n")
+        return self.annotate(waitlist_position=Coalesce(Subquery(counted), 0) + 1)
 
     def upcoming_for(self, member):
         """A member's RSVPs for screenings not yet over, soonest first."""

@@ -31,7 +31,7 @@ def _list(request: HttpRequest, screenings, *, archive: bool) -> HttpResponse:
     return render(request, "screenings/screening_list.html", context)
 
 
-@cached_for_visitors
+@cached_for_visitors(params=("comments",))
 def screening_detail(request: HttpRequest, slug: str) -> HttpResponse:
     screening = get_object_or_404(Screening.objects.for_list(), slug=slug)
     context = {
@@ -40,21 +40,14 @@ def screening_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "structured_data": screening_event(screening),
     }
     if request.user.is_authenticated:
-        booking = Rsvp.objects.filter(screening=screening, member=request.user).first()
+        booking = Rsvp.objects.filter(screening=screening, member=request.user).with_waitlist_position().first()
         context.update(
             booking=booking,
-            waitlist_position=_waitlist_position(booking),
-            attendees=attendance.going_to(screening, request.user),
+            waitlist_position=booking.waitlist_position if booking else None,
+            attendees=attendance.going_to(screening, request.user),  # a lazy query: read in a fragment
             form=RsvpForm(screening=screening),
         )
     return render(request, "screenings/screening_detail.html", context)
-
-
-def _waitlist_position(booking: Rsvp | None) -> int | None:
-    if booking is None or booking.status != RsvpStatus.WAITLISTED:
-        return None
-    ahead = Rsvp.objects.filter(screening=booking.screening_id).waitlisted()
-    return ahead.filter(queued_at__lt=booking.queued_at).count() + 1
 
 
 @require_POST

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import pagecache
+from core.pagecache import registry
 from discussion.models import Report
 from facts.models import Fact, FaqEntry
 from screenings.models import Rsvp, RsvpStatus
@@ -74,7 +75,7 @@ def test_a_bulk_update_shows_at_once_to_visitors(fact):
 
 
 def test_every_model_visitors_see_is_watched():
-    watched = {model._meta.label for model in pagecache._watched}
+    watched = {model._meta.label for model in registry._watched}
     assert watched == {
         "facts.Category",
         "facts.Fact",
@@ -86,11 +87,11 @@ def test_every_model_visitors_see_is_watched():
         "discussion.Comment",
         "members.User",
     }
-    for model in pagecache._watched:
+    for model in registry._watched:
         assert issubclass(model._default_manager._queryset_class, pagecache.VisibleQuerySet), model
 
 
 def test_watching_a_model_whose_bulk_writes_would_go_unseen_is_refused():
     with pytest.raises(ImproperlyConfigured, match="VisibleQuerySet"):
         pagecache.watch(Report)
-    assert Report not in pagecache._watched
+    assert Report not in registry._watched

@@ -35,7 +35,7 @@ def test_debug_needs_no_secret_key_and_defaults_to_sqlite_with_immediate_transac
     assert debug is True
     assert engine == "django.db.backends.sqlite3"
     assert mode == "IMMEDIATE"
-    assert cache.endswith("LocMemCache")
+    assert cache.endswith("FileBasedCache")  # shared by every process on the machine
     assert hosts == ["localhost", "127.0.0.1"]
 
 

@@ -91,9 +91,9 @@ def test_fact_detail_shows_status_sources_neighbours_and_related(client, make_fa
     assert "status-verified" in content
     assert "Palmarès du Festival 1958" in content
     assert "It won at Cannes." in content and "The palmarès confirms it." in content
-    assert response.context["previous"] == before
-    assert response.context["next"] == after
-    assert set(response.context["related"]) == {before, after}
+    assert response.context["around"].previous == before
+    assert response.context["around"].next == after
+    assert set(response.context["around"].related) == {before, after}
 
 
 def test_spoiler_fact_renders_collapsed(client, make_fact):

@@ -8,6 +8,8 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -98,3 +100,24 @@ def test_member_query_count_is_fixed(client, site, django_assert_num_queries, pa
 
 def test_visitors_pages_run_at_most_five_queries():
     assert max(visitor for _, visitor, _ in PAGES.values()) <= 5
+
+
+WARM_MEMBER_PAGES = {
+    "home": lambda s: reverse("home:index"),
+    "fact list": lambda s: reverse("facts:list"),
+    "fact detail": lambda s: s["fact"].get_absolute_url(),
+    "screening list": lambda s: reverse("screenings:list"),
+    "screening detail": lambda s: s["screening"].get_absolute_url(),
+}
+
+
+@pytest.mark.parametrize("page", WARM_MEMBER_PAGES)
+def test_a_members_page_runs_at_most_three_queries_once_its_fragments_are_warm(client, site, settings, page):
+    settings.CLUB_PAGE_CACHE_SECONDS = 300
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # the session from the cache
+    client.force_login(site["member"])
+    url = WARM_MEMBER_PAGES[page](site)
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert len(queries) <= 3, [q["sql"][:90] for q in queries.captured_queries]

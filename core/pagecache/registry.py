@@ -1,28 +1,18 @@
-"""Whole-page cache for visitors who are not logged in.
+"""The content version: one value in the shared cache that every cached page and fragment is stored under.
 
-Views marked @cached_for_visitors store their page under the current content version; the
-middleware serves stored pages before sessions, CSRF and authentication run, to any request
-without a session cookie (which cannot be logged in). Any change to what visitors can see (a
-curator's edit, a comment, an RSVP) sets a new version, so the next visitor gets a fresh page;
-old entries simply expire. Members are never served from this cache. With several app servers
-the cache must be shared (REDIS_URL), or each keeps its own stale copies.
-
-Each app names the models visitors see with `watch()` in its AppConfig.ready(). Their saves,
-deletes and many-to-many changes retire the cached pages through signals, and their bulk
-writes through VisibleQuerySet, which `watch()` insists on: no write site has to remember.
+Any change to what visitors can see (a curator's edit, a comment, an RSVP) sets a new version, so
+the next request renders afresh; old entries simply expire. Each app names the models visitors see
+with `watch()` in its AppConfig.ready(). Their saves, deletes and many-to-many changes retire the
+version through signals, and their bulk writes through VisibleQuerySet, which `watch()` insists on:
+no write site has to remember.
 """
 
-import hashlib
 import secrets
-from functools import wraps
 
-from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost, ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
-from django.utils.cache import quote_etag
 
 VERSION_KEY = "pagecache:version"
 
@@ -116,57 +106,3 @@ def _deleted(sender, **kwargs) -> None:
 def _linked(sender, action: str, **kwargs) -> None:
     if action.startswith("post_"):
         invalidate()
-
-
-def _is_visitor(request) -> bool:
-    return (
-        settings.CLUB_PAGE_CACHE_SECONDS > 0
-        and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "messages" not in request.COOKIES
-    )
-
-
-def _key(request) -> str:
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{current_version()}:{path}"
-
-
-def cached_for_visitors(view):
-    """Store the view's page for visitors; PageCacheMiddleware serves it from then on."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        # A page that sets a cookie (a CSRF token, a message) belongs to one visitor only.
-        if _is_visitor(request) and response.status_code == 200 and not response.cookies:
-            if hasattr(response, "render"):
-                response.render()
-            if not response.streaming:
-                etag = quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
-                response["ETag"] = etag
-                page = (response.content, response["Content-Type"], etag)
-                cache.set(_key(request), page, settings.CLUB_PAGE_CACHE_SECONDS)
-        return response
-
-    return wrapper
-
-
-class PageCacheMiddleware:
-    """Answers visitors from the page cache before the session and authentication layers run."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        try:
-            request.get_host()
-        except DisallowedHost:
-            return self.get_response(request)  # Django's own layers answer 400, as for any page
-        if _is_visitor(request) and (page := cache.get(_key(request))) is not None:
-            content, content_type, etag = page
-            response = HttpResponse(content, content_type=content_type)
-            response["ETag"] = etag
-            response["Vary"] = "Cookie"
-            return response
-        return self.get_response(request)
