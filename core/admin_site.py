@@ -1,3 +1,4 @@
+from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import admin, messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
@@ -5,13 +6,20 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
+
+
+def passed_two_factor(request: HttpRequest) -> bool:
+    """This session, not just the account: a code or a security key was given since it logged in."""
+    return any(record.get("method") == "mfa" for record in get_authentication_records(request, request.user))
 
 
 class ClubAdminSite(admin.AdminSite):
     """The admin's site (`admin.site`), kept apart from core/admin.py, whose registrations need it to exist.
 
-    Staff reach it through the site's one door, allauth's log-in (with its second step), and only with
-    two-factor authentication set up: staff without it are sent to set it up and see no admin page.
+    Staff reach it through the site's one door, allauth's log-in, and only in a session that gave a
+    second factor: staff without two-factor are sent to set it up, and a session that logged in with a
+    password alone is asked for a code first.
     """
 
     site_header = "Cranes Club curators"
@@ -19,18 +27,20 @@ class ClubAdminSite(admin.AdminSite):
     index_title = "Catalogue, FAQ and club business"
 
     def has_permission(self, request: HttpRequest) -> bool:
-        return super().has_permission(request) and is_mfa_enabled(request.user)
+        return super().has_permission(request) and is_mfa_enabled(request.user) and passed_two_factor(request)
 
     def login(self, request: HttpRequest, extra_context=None) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and user.is_active and user.is_staff and not is_mfa_enabled(user):
-            messages.warning(request, "The admin needs two-factor authentication. Set it up here, then open the admin.")
-            return redirect("mfa_index")
-        if user.is_authenticated:
+        next_url = request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index", current_app=self.name)
+        if not user.is_authenticated:
+            return redirect_to_login(next_url, reverse("account_login"))
+        if not (user.is_active and user.is_staff):
             messages.error(request, "Your account has no access to the admin.")
             return redirect("home:index")
-        next_url = request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index", current_app=self.name)
-        return redirect_to_login(next_url, reverse("account_login"))
+        if not is_mfa_enabled(user):
+            messages.warning(request, "The admin needs two-factor authentication. Set it up here, then open the admin.")
+            return redirect("mfa_index")
+        return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({REDIRECT_FIELD_NAME: next_url})}")
 
     def logout(self, request: HttpRequest, extra_context=None) -> HttpResponse:
         return redirect("account_logout")

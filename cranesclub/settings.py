@@ -170,10 +170,13 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Cranes Club: "
-# Signing up with a taken address says so, as before, rather than emailing its owner each time; and a
-# password reset for an unknown address sends nothing: strangers cannot make the club mail anyone.
-ACCOUNT_PREVENT_ENUMERATION = False
+# Nobody learns from the forms whether an address has an account: a password reset answers the same
+# for any address (and mails only a known one), and a sign-up with a taken address tells its owner,
+# once while such a note waits (members.adapter). Strangers cannot make the club mail anyone at will.
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+ACCOUNT_USERNAME_VALIDATORS = "members.validators.USERNAME_VALIDATORS"
+ACCOUNT_USERNAME_BLACKLIST = ["me", "admin", "administrator", "curator", "curators", "organiser", "cranesclub", "staff"]
 # Rate limits (see the README): failed log-ins count per (address, account) pair and per address, never
 # per account alone (members.adapter), so a stranger typing a member's name cannot lock them out.
 ACCOUNT_RATE_LIMITS = {
@@ -182,12 +185,13 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "10/h/ip",
     "reset_password": "10/h/ip,3/h/key",
     "reset_password_from_key": "20/m/ip",
-    "confirm_email": "1/3m/key",
+    "confirm_email": "1/3m/key,5/d/key",
     "change_password": "5/m/user",
-    "manage_email": "10/h/user",
+    "manage_email": "3/h/user,10/d/user",
     "reauthenticate": "10/m/user",
     # The club's own (core.throttle): each counts a member's POSTs.
     "rsvp": "10/m/user",
+    "comment_edit": "10/m/user",
     "report": "10/h/user",
     "profile": "10/h/user",
 }

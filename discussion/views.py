@@ -58,6 +58,7 @@ def post(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
 
 
 @login_required
+@throttled("comment_edit")
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.on_visible_targets().with_target(), pk=pk, author=request.user)
     if not comment.can_edit(request.user):

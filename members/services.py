@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from core import personal_data
 from members.models import User
+from members.validators import CLOSED_PREFIX
 
 
 @transaction.atomic
@@ -21,7 +22,7 @@ def close_account(*, member: User) -> None:
         return
     personal_data.erase(member)
     avatar = member.avatar.name
-    member.username = f"former-member-{secrets.token_hex(8)}"
+    member.username = f"{CLOSED_PREFIX}{secrets.token_hex(8)}"
     member.email = member.first_name = member.last_name = member.display_name = member.bio = ""
     member.avatar = ""
     member.show_past_screenings = False

@@ -112,9 +112,26 @@ def admin_user(django_user_model):
     return user
 
 
+def log_in_with_two_factor(client, user) -> None:
+    """force_login, and record in the session that it gave its second factor, as allauth's log-in does."""
+    import time
+
+    client.force_login(user)
+    session = client.session
+    session["account_authentication_methods"] = [{"method": "mfa", "at": time.time(), "type": "totp"}]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
+
+
 @pytest.fixture
 def curator_client(client, curator):
-    client.force_login(curator)
+    log_in_with_two_factor(client, curator)
+    return client
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    log_in_with_two_factor(client, admin_user)
     return client
 
 

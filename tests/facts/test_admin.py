@@ -91,11 +91,11 @@ def test_admin_links_to_the_fact_on_the_site(curator_client, fact):
 
 
 def test_staff_outside_the_group_cannot_change_facts(client, django_user_model, fact):
-    from tests.conftest import with_two_factor
+    from tests.conftest import log_in_with_two_factor, with_two_factor
 
     staff = django_user_model.objects.create_user("helper", password="x", is_staff=True)
     with_two_factor(staff)
-    client.force_login(staff)
+    log_in_with_two_factor(client, staff)
     assert client.get(reverse("admin:facts_fact_changelist")).status_code == 403
     assert client.post(reverse("admin:facts_fact_change", args=[fact.pk]), {"title": "Hacked"}).status_code == 403
     fact.refresh_from_db()

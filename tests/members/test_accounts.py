@@ -168,6 +168,13 @@ def test_changing_email_needs_a_new_confirmation_and_the_old_address_is_told(
     assert any("changed" in m.body for m in mailoutbox[1:] if m.to == ["veronika@example.org"])
 
 
+def test_a_session_that_gave_no_second_factor_cannot_open_the_admin(client, curator):
+    client.force_login(curator)  # a password alone, as before two-factor was turned on
+    response = client.get(reverse("admin:index"), follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("mfa_reauthenticate"))
+    assert client.get(reverse("admin:facts_fact_changelist")).status_code == 302
+
+
 def totp_code(secret: str) -> str:
     return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
 
@@ -238,3 +245,31 @@ def test_thirty_rsvp_toggles_in_a_minute_are_throttled_and_send_at_most_a_few_em
     assert "Please wait a minute" in html.content.decode()
     run_worker()
     assert len(mailoutbox) <= 2
+
+
+def test_an_unconfirmed_address_gets_no_account_notifications_either(
+    client, unconfirmed_member, mailoutbox, run_worker
+):
+    client.force_login(unconfirmed_member)
+    for number in range(3):
+        new = f"New-Cranes-19{number}8"
+        old = "squirrel-1941" if number == 0 else f"New-Cranes-19{number - 1}8"
+        client.post(reverse("account_change_password"), {"oldpassword": old, "password1": new, "password2": new})
+    run_worker()
+    assert mailoutbox == []
+
+
+@pytest.mark.parametrize("username", ["me", "admin", "verоnika", "x@example.org", "former-member-0123456789abcdef"])
+def test_usernames_that_pass_for_someone_else_are_refused(client, username):
+    signup(client, username=username)
+    assert not User.objects.filter(username=username).exists()
+
+
+def test_username_and_email_count_as_one_account_for_failed_log_ins(member, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    stranger = from_address("203.0.113.66")
+    for login in ["veronika", "veronika@example.org"] * 3:
+        log_in(stranger, login, "wrong")
+    assert (
+        "Too many failed login attempts" in log_in(stranger, "veronika@example.org", "squirrel-1941").content.decode()
+    )

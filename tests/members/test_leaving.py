@@ -12,7 +12,7 @@ from discussion.models import Comment, CommentStatus, Follow, Report
 from members.services import close_account
 from screenings import services as screenings
 from screenings.models import Rsvp, RsvpStatus
-from tests.conftest import with_two_factor
+from tests.conftest import log_in_with_two_factor, with_two_factor
 from tests.members.test_members import image_file
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +104,7 @@ def test_the_admin_closes_accounts_instead_of_deleting_them(active_member):
     admin = Client()
     root = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
     with_two_factor(root)
-    admin.force_login(root)
+    log_in_with_two_factor(admin, root)
     assert admin.post(reverse("admin:members_user_delete", args=[member.pk]), {"post": "yes"}).status_code == 403
     admin.post(reverse("admin:members_user_changelist"), {"action": "close_accounts", "_selected_action": [member.pk]})
     member.refresh_from_db()

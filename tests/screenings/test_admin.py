@@ -15,12 +15,12 @@ pytestmark = pytest.mark.django_db
 def organiser_client(client, django_user_model):
     from django.contrib.auth.models import Group
 
-    from tests.conftest import confirmed, with_two_factor
+    from tests.conftest import confirmed, log_in_with_two_factor, with_two_factor
 
     user = django_user_model.objects.create_user("organiser", "o@example.org", "pw", is_staff=True)
     user.groups.add(Group.objects.get(name="Organisers"))
     with_two_factor(confirmed(user))
-    client.force_login(user)
+    log_in_with_two_factor(client, user)
     return client
 
 
