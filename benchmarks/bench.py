@@ -1,10 +1,10 @@
-"""Requests per second of the site's pages against a bare Django view of the same size.
+"""Requests per second of the site's pages against a bare Django view of the same size, with no middleware.
 
-All run under gunicorn with 2 workers and are driven by wrk in turn. The site runs twice: with the
-visitors' page cache, and with it turned off. The baseline is a bare Django project (startproject's
-default middleware, one view returning the bytes); the ratios to it are the targets: >= 0.6 cached,
->= 0.2 uncached. A view with no middleware at all is measured too and printed for reference.
-Usage: python benchmarks/bench.py [--seconds 10] [--connections 16] [--database sqlite|postgres]
+Everything runs as production does: gunicorn with 2 workers, debug off, driven by wrk in turn. The site
+runs with each of production's caches, Redis (and PostgreSQL) and then the shared file cache (and
+SQLite), and is measured for visitors (whole pages from the cache), visitors with the whole-page cache
+off (their pages built from fragments), and a logged-in member. The ratios to the bare view are the
+targets. Usage: python benchmarks/bench.py [--seconds 10] [--connections 16]
 """
 
 import argparse
@@ -17,26 +17,28 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.server import ROOT, gunicorn, prepare, require, site_env, workdir  # noqa: E402
+from benchmarks.server import PYTHON, ROOT, gunicorn, prepare, require, site_env, workdir  # noqa: E402
 
-PATHS = ["/", "/facts/", "/facts/palme-dor-winner/"]
-TARGETS = {"cached": 0.6, "uncached": 0.2}
-# Pages are CPU-bound: on 2 cores one thread a worker serves them fastest, for the site and the baselines alike.
+VISITOR_PAGES = ["/", "/facts/", "/facts/palme-dor-winner/"]
+MEMBER_PAGES = ["/facts/", "/facts/palme-dor-winner/", "/screenings/"]
+TARGETS = {"redis": 0.6, "files": 0.5, "uncached": 0.15, "member": 0.25}
+# Pages are CPU-bound: on 2 cores one thread a worker serves them fastest, for the site and the baseline alike.
 THREADS = 1
 
 
-def page_size(port: int, path: str) -> int:
+def get(port: int, path: str, cookie: str = "") -> bytes:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request("GET", path, headers={"X-Forwarded-Proto": "https"})
+    connection.request("GET", path, headers={"X-Forwarded-Proto": "https", "Cookie": cookie})
     response = connection.getresponse()
     body = response.read()
     assert response.status == 200, (path, response.status)
-    return len(body)
+    return body
 
 
-def rps(base: str, path: str, *, seconds: int, connections: int) -> float:
+def rps(base: str, path: str, *, seconds: int, connections: int, cookie: str = "") -> float:
+    headers = ["-H", "X-Forwarded-Proto: https"] + (["-H", f"Cookie: {cookie}"] if cookie else [])
     output = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-H", "X-Forwarded-Proto: https", base + path],
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", *headers, base + path],
         cwd=ROOT, capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     if "Non-2xx" in output or "Socket errors" in output:
@@ -44,52 +46,78 @@ def rps(base: str, path: str, *, seconds: int, connections: int) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
-def measure(env: dict, port: int, **load) -> tuple[dict, dict]:
+def measure(env: dict, port: int, paths: list[str], cookie: str = "", **load) -> dict[str, float]:
     with gunicorn(env, port=port, workers=2, threads=THREADS) as base:
-        sizes = {path: page_size(port, path) for path in PATHS}
-        for path in PATHS:  # warm up: templates compiled, cache filled
-            rps(base, path, seconds=1, connections=4)
-        return sizes, {path: rps(base, path, **load) for path in PATHS}
+        for path in paths:  # warm up: templates compiled, pages and fragments cached
+            get(port, path, cookie)
+            rps(base, path, seconds=1, connections=4, cookie=cookie)
+        return {path: rps(base, path, cookie=cookie, **load) for path in paths}
+
+
+def member_cookie(env: dict) -> str:
+    made = subprocess.run([PYTHON, "benchmarks/member_session.py"], cwd=ROOT, env=env, capture_output=True, text=True)
+    if made.returncode:
+        sys.exit(made.stderr)
+    return made.stdout.strip().splitlines()[-1]
+
+
+def sizes_of(env: dict, port: int, paths: list[str]) -> dict[str, int]:
+    with gunicorn(env, port=port, workers=1, threads=THREADS):
+        return {path: len(get(port, path)) for path in paths}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     options = parser.parse_args()
     load = {"seconds": options.seconds, "connections": options.connections}
     require("wrk", "wrk")
-
+    pages = sorted(set(VISITOR_PAGES + MEMBER_PAGES), key=(VISITOR_PAGES + MEMBER_PAGES).index)
     with workdir() as tmp:
-        env = site_env(options.database, tmp)
-        prepare(env)
-        # Nothing is written during the run, so each worker's own cache is as good as a shared one here.
-        sizes, cached = measure({**env, "CLUB_PAGE_CACHE_SECONDS": "300"}, 8301, **load)
-        _, uncached = measure({**env, "CLUB_PAGE_CACHE_SECONDS": "0"}, 8302, **load)
-        bare_env = {**env, "BARE_SIZES": json.dumps(sizes)}
-        with gunicorn(bare_env, port=8303, workers=2, app="benchmarks.bare:application", threads=THREADS) as base:
-            bare = {path: rps(base, path, **load) for path in PATHS}
-        floor_env = {**bare_env, "BARE_MIDDLEWARE": "none"}
-        with gunicorn(floor_env, port=8304, workers=2, app="benchmarks.bare:application", threads=THREADS) as base:
-            floor = {path: rps(base, path, **load) for path in PATHS}
+        redis_env = site_env("postgres", tmp)
+        prepare(redis_env)
+        cookie = member_cookie(redis_env)
+        sizes = sizes_of(redis_env, 8300, pages)
+        results = {
+            "redis": measure(redis_env, 8301, VISITOR_PAGES, **load),
+            "uncached": measure({**redis_env, "CLUB_VISITOR_PAGES": "0"}, 8302, VISITOR_PAGES, **load),
+            "member": measure(redis_env, 8303, MEMBER_PAGES, cookie=cookie, **load),
+        }
+        files_env = site_env("sqlite", tmp, CACHE_DIR=str(tmp / "cache"))
+        prepare(files_env)
+        results["files"] = measure(files_env, 8304, VISITOR_PAGES, **load)
+        bare_env = {**redis_env, "BARE_SIZES": json.dumps(sizes), "BARE_MIDDLEWARE": "none"}
+        with gunicorn(bare_env, port=8305, workers=2, app="benchmarks.bare:application", threads=THREADS) as base:
+            bare = {path: rps(base, path, **load) for path in pages}
+    return report(results, bare, sizes, options)
 
-    run = f"wrk {options.connections} connections, {options.seconds} s a run; {options.database}"
-    print(f"gunicorn, 2 workers of {THREADS} thread; {run}")
-    print("req/s; ratios are the site's req/s over the bare project's (and, right, over a no-middleware view's)")
-    header = f"{'page':26} {'bytes':>6} {'bare':>6} {'cached':>7} {'ratio':>6} {'uncached':>9} {'ratio':>6}"
-    print(header + f"   {'no-middleware view':>19} {'ratios':>11}")
-    failed = False
-    for path in PATHS:
-        ratios = {"cached": cached[path] / bare[path], "uncached": uncached[path] / bare[path]}
-        failed |= any(ratios[kind] < target for kind, target in TARGETS.items())
-        print(
-            f"{path:26} {sizes[path]:>6} {bare[path]:>6.0f} {cached[path]:>7.0f} {ratios['cached']:>6.2f}"
-            f" {uncached[path]:>9.0f} {ratios['uncached']:>6.2f}   {floor[path]:>19.0f}"
-            f" {cached[path] / floor[path]:>5.2f} {uncached[path] / floor[path]:>5.2f}"
-        )
-    print(f"targets: cached >= {TARGETS['cached']}, uncached >= {TARGETS['uncached']}: {'MISSED' if failed else 'met'}")
-    return 1 if failed else 0
+
+def report(results: dict, bare: dict, sizes: dict, options) -> int:
+    print(f"gunicorn, 2 workers of {THREADS} thread; wrk {options.connections} connections, {options.seconds} s a run")
+    print("requests a second, and the ratio to a bare Django view of the same size with no middleware")
+    columns = {
+        "redis": "visitors, Redis",
+        "files": "visitors, file cache",
+        "uncached": "visitors, no page cache",
+        "member": "members",
+    }
+    print(f"{'page':26} {'bytes':>6} {'bare':>6}" + "".join(f" {title:>24}" for title in columns.values()))
+    missed = []
+    for path in bare:
+        cells = []
+        for kind in columns:
+            if path not in results[kind]:
+                cells.append(f" {'-':>24}")
+                continue
+            ratio = results[kind][path] / bare[path]
+            if ratio < TARGETS[kind]:
+                missed.append(f"{kind} {path} {ratio:.2f} < {TARGETS[kind]}")
+            cells.append(f" {results[kind][path]:>16.0f} {ratio:>6.2f}x"[:25].rjust(25))
+        print(f"{path:26} {sizes[path]:>6} {bare[path]:>6.0f}" + "".join(cells))
+    print("targets: " + ", ".join(f"{columns[kind]} >= {target}" for kind, target in TARGETS.items()))
+    print("all targets met" if not missed else "MISSED: " + "; ".join(missed))
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":

@@ -126,7 +126,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cranesclub",
         }
@@ -333,6 +333,10 @@ if not re.fullmatch(r"https?://[^/?#\s]+", SITE_URL):
 # Visitors' pages and members' page fragments are cached this long at most (changes retire them at once);
 # 0 turns both off. The cache is shared by every process: Redis, or files on this machine.
 CLUB_PAGE_CACHE_SECONDS = int(os.environ.get("CLUB_PAGE_CACHE_SECONDS", "300"))
+# Each process keeps this many recent pages and fragments itself (their keys hold the content version).
+CLUB_RECENT_ENTRIES = int(os.environ.get("CLUB_RECENT_ENTRIES", "1000"))
+# 0 turns off only the visitors' whole pages, leaving fragments: what an uncached visitor's page costs.
+CLUB_VISITOR_PAGES = env_bool("CLUB_VISITOR_PAGES", True)
 FACTS_PER_PAGE = 12
 
 # The task queue (django-tasks, Django 6.0's django.tasks backported): tasks are rows in the database,

@@ -30,6 +30,8 @@ from core.pagecache.registry import VERSION_KEY, current_version
 SESSION_KEY_SHAPE = re.compile(r"[a-z0-9]{32}")
 # Headers a stored page must not repeat to others.
 PRIVATE_HEADERS = {"set-cookie"}
+# In every key: a deploy that changes what an entry holds never reads one stored by the code before it.
+FORMAT = 2
 
 
 def cached_for_visitors(view=None, *, params: tuple[str, ...] = ()):
@@ -73,7 +75,7 @@ def _route(path_info: str) -> tuple[str, ...] | None:
 def _key(request, params: tuple[str, ...]) -> str:
     query = urlencode(sorted((name, value) for name in params for value in request.GET.getlist(name)))
     address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    return "page:" + hashlib.sha256(address.encode()).hexdigest()
+    return f"page:{FORMAT}:" + hashlib.sha256(address.encode()).hexdigest()
 
 
 class PageCacheMiddleware:
@@ -100,7 +102,11 @@ class PageCacheMiddleware:
         return response
 
     def _cacheable(self, request) -> tuple[str, ...] | None:
-        if settings.CLUB_PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+        if (
+            settings.CLUB_PAGE_CACHE_SECONDS <= 0
+            or not settings.CLUB_VISITOR_PAGES
+            or request.method not in ("GET", "HEAD")
+        ):
             return None
         params = _route(request.path_info)
         if params is None:
@@ -128,20 +134,21 @@ class PageCacheMiddleware:
             response.render()
         if not response.has_header("ETag"):
             response["ETag"] = quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
-        headers = [(name, value) for name, value in response.items() if name.lower() not in PRIVATE_HEADERS]
+        # As Django keeps them, checked and encoded once here rather than on every hit.
+        headers = {name: entry for name, entry in response.headers._store.items() if name not in PRIVATE_HEADERS}
         page = {"version": version, "headers": headers, "content": response.content}
         cache.set(key, page, settings.CLUB_PAGE_CACHE_SECONDS)
 
 
 def _replay(request, page: dict) -> HttpResponse:
-    headers = dict(page["headers"])
-    if request.headers.get("If-None-Match") == headers.get("ETag"):
+    headers = page["headers"]
+    etag = headers.get("etag", (None, None))[1]
+    if etag and request.headers.get("If-None-Match") == etag:
         response = HttpResponseNotModified()
-        for name in ("ETag", "Cache-Control", "Vary", "Content-Security-Policy"):
+        for name in ("etag", "cache-control", "vary", "content-security-policy"):
             if name in headers:
-                response[name] = headers[name]
+                response.headers._store[name] = headers[name]
         return response
     response = HttpResponse(page["content"])
-    for name, value in page["headers"]:
-        response[name] = value
+    response.headers._store.update(headers)
     return response
