@@ -70,6 +70,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--only", nargs="+", choices=sorted(TARGETS), help="measure only these (and the bare view)")
     options = parser.parse_args()
     load = {"seconds": options.seconds, "connections": options.connections}
     require("wrk", "wrk")
@@ -79,14 +80,18 @@ def main() -> int:
         prepare(redis_env)
         cookie = member_cookie(redis_env)
         sizes = sizes_of(redis_env, 8300, pages)
-        results = {
-            "redis": measure(redis_env, 8301, VISITOR_PAGES, **load),
-            "uncached": measure({**redis_env, "CLUB_VISITOR_PAGES": "0"}, 8302, VISITOR_PAGES, **load),
-            "member": measure(redis_env, 8303, MEMBER_PAGES, cookie=cookie, **load),
-        }
-        files_env = site_env("sqlite", tmp, CACHE_DIR=str(tmp / "cache"))
-        prepare(files_env)
-        results["files"] = measure(files_env, 8304, VISITOR_PAGES, **load)
+        wanted = set(options.only or TARGETS)
+        results = {kind: {} for kind in TARGETS}
+        if "redis" in wanted:
+            results["redis"] = measure(redis_env, 8301, VISITOR_PAGES, **load)
+        if "uncached" in wanted:
+            results["uncached"] = measure({**redis_env, "CLUB_VISITOR_PAGES": "0"}, 8302, VISITOR_PAGES, **load)
+        if "member" in wanted:
+            results["member"] = measure(redis_env, 8303, MEMBER_PAGES, cookie=cookie, **load)
+        if "files" in wanted:
+            files_env = site_env("sqlite", tmp, CACHE_DIR=str(tmp / "cache"))
+            prepare(files_env)
+            results["files"] = measure(files_env, 8304, VISITOR_PAGES, **load)
         bare_env = {**redis_env, "BARE_SIZES": json.dumps(sizes), "BARE_MIDDLEWARE": "none"}
         with gunicorn(bare_env, port=8305, workers=2, app="benchmarks.bare:application", threads=THREADS) as base:
             bare = {path: rps(base, path, **load) for path in pages}

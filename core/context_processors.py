@@ -7,8 +7,6 @@ from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils.functional import SimpleLazyObject
 
-from core import pagecache
-
 
 @cache
 def _layout(script_prefix: str, static_url: str) -> dict:
@@ -33,13 +31,9 @@ def site(request) -> dict:
 
 
 def fragments(request) -> dict:
-    """What `{% cache %}` fragments are keyed on (see core.pagecache): the content version, read at most
-    once a request, and for a member's own fragments their CSRF secret, so a token kept in one stays valid."""
-    return {
-        "cache_seconds": settings.CLUB_PAGE_CACHE_SECONDS,
-        "content_version": SimpleLazyObject(pagecache.current_version),
-        "csrf_secret": SimpleLazyObject(lambda: _csrf_secret(request)),
-    }
+    """What a member's own fragments are also keyed on (see core.templatetags.fragments): their CSRF secret,
+    so a token kept in one stays valid."""
+    return {"csrf_secret": SimpleLazyObject(lambda: _csrf_secret(request))}
 
 
 def _csrf_secret(request) -> str:

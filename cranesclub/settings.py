@@ -333,8 +333,9 @@ if not re.fullmatch(r"https?://[^/?#\s]+", SITE_URL):
 # Visitors' pages and members' page fragments are cached this long at most (changes retire them at once);
 # 0 turns both off. The cache is shared by every process: Redis, or files on this machine.
 CLUB_PAGE_CACHE_SECONDS = int(os.environ.get("CLUB_PAGE_CACHE_SECONDS", "300"))
-# Each process keeps this many recent pages and fragments itself (their keys hold the content version).
-CLUB_RECENT_ENTRIES = int(os.environ.get("CLUB_RECENT_ENTRIES", "1000"))
+# Each process keeps this many recent pages, fragments and rows itself (about 15 kB each), under the content
+# version, so a warm page costs one small read from the shared cache.
+CLUB_RECENT_ENTRIES = int(os.environ.get("CLUB_RECENT_ENTRIES", "500"))
 # 0 turns off only the visitors' whole pages, leaving fragments: what an uncached visitor's page costs.
 CLUB_VISITOR_PAGES = env_bool("CLUB_VISITOR_PAGES", True)
 FACTS_PER_PAGE = 12

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
-from core.pagecache import cached_for_visitors
+from core.pagecache import cached_for_visitors, memory, version_for
 from facts.forms import MAX_QUERY_LENGTH, FactSearchForm
 from facts.models import Category, Fact, FaqEntry
 from facts.structured_data import claim_review
@@ -13,11 +13,12 @@ from facts.structured_data import claim_review
 
 @cached_for_visitors(params=("q", "category", "page"))
 def fact_list(request: HttpRequest) -> HttpResponse:
-    """Lazy all through: a member whose fragment is warm costs the categories query (for the title), no more."""
+    """Lazy all through: a member whose fragment is warm costs no query here (the categories, which the
+    title needs, are kept in this process under the content version)."""
     category_slug = request.GET.get("category", "")
     # PostgreSQL cannot compare text holding NUL characters, and no fact contains one.
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    categories = SimpleLazyObject(lambda: list(Category.objects.with_published_counts()))
+    categories = SimpleLazyObject(lambda: memory.value("categories", version_for(request), (), _categories))
     category = SimpleLazyObject(lambda: next((c for c in categories if c.slug == category_slug), None))
 
     def page():
@@ -41,6 +42,10 @@ def fact_list(request: HttpRequest) -> HttpResponse:
     return render(request, "facts/fact_list.html", context)
 
 
+def _categories() -> list[Category]:
+    return list(Category.objects.with_published_counts())
+
+
 def _page_number(value) -> int:
     try:
         return max(int(value), 1)
@@ -50,11 +55,19 @@ def _page_number(value) -> int:
 
 @cached_for_visitors(params=("comments",))
 def fact_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    fact = get_object_or_404(Fact.objects.published().select_related("category"), slug=slug)
+    fact, structured_data = memory.value("fact", version_for(request), (slug,), lambda: _fact_and_data(slug))
+    if fact is None:
+        raise Http404("No published fact has this address.")
     # Read only when the page's fragment is rendered, not when it is warm.
     around = SimpleLazyObject(lambda: Fact.objects.published().for_list().around(fact))
-    context = {"fact": fact, "around": around, "structured_data": claim_review(fact)}
+    context = {"fact": fact, "around": around, "structured_data": structured_data}
     return render(request, "facts/fact_detail.html", context)
+
+
+def _fact_and_data(slug: str) -> tuple[Fact | None, dict | None]:
+    """The published fact at `slug` and its structured data, kept in this process under the content version."""
+    fact = Fact.objects.published().select_related("category").filter(slug=slug).first()
+    return fact, claim_review(fact) if fact is not None else None
 
 
 @cached_for_visitors

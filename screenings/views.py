@@ -2,12 +2,13 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
-from core.pagecache import cached_for_visitors
+from core.pagecache import cached_for_visitors, memory, version_for
 from core.throttle import throttled
 from members.verification import confirmed_email_required
 from screenings import attendance, calendars, services
@@ -18,26 +19,33 @@ from screenings.structured_data import screening_event
 
 @cached_for_visitors
 def screening_list(request: HttpRequest) -> HttpResponse:
-    return _list(request, Screening.objects.upcoming().for_list(), archive=False)
+    return _list(request, lambda: Screening.objects.upcoming().for_list(), archive=False)
 
 
 @cached_for_visitors
 def past_list(request: HttpRequest) -> HttpResponse:
-    return _list(request, Screening.objects.past().for_list()[:100], archive=True)
+    return _list(request, lambda: Screening.objects.past().for_list()[:100], archive=True)
 
 
 def _list(request: HttpRequest, screenings, *, archive: bool) -> HttpResponse:
-    context = {"screenings": screenings, "archive": archive, "subscribe_url": calendars.subscribe_url()}
+    """`screenings` makes the query, built only when the page's fragment is rendered, not when it is warm."""
+    context = {
+        "screenings": SimpleLazyObject(screenings),
+        "archive": archive,
+        "subscribe_url": calendars.subscribe_url(),
+    }
     return render(request, "screenings/screening_list.html", context)
 
 
 @cached_for_visitors(params=("comments",))
 def screening_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    screening = get_object_or_404(Screening.objects.for_list(), slug=slug)
+    screening, structured_data = memory.value("screening", version_for(request), (slug,), lambda: _screening(slug))
+    if screening is None:
+        raise Http404("No screening has this address.")
     context = {
         "screening": screening,
         "closed_reason": screening.rsvp_closed_reason(),
-        "structured_data": screening_event(screening),
+        "structured_data": structured_data,
     }
     if request.user.is_authenticated:
         booking = Rsvp.objects.filter(screening=screening, member=request.user).with_waitlist_position().first()
@@ -48,6 +56,12 @@ def screening_detail(request: HttpRequest, slug: str) -> HttpResponse:
             form=RsvpForm(screening=screening),
         )
     return render(request, "screenings/screening_detail.html", context)
+
+
+def _screening(slug: str) -> tuple[Screening | None, dict | None]:
+    """The screening at `slug` and its structured data, kept in this process under the content version."""
+    screening = Screening.objects.for_list().filter(slug=slug).first()
+    return screening, screening_event(screening) if screening is not None else None
 
 
 @require_POST

@@ -192,12 +192,16 @@ def seasoned(django_user_model):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Each test starts with an empty cache, so no page cached by another test is served."""
+    """Each test starts with an empty cache, so no page or fragment kept by another test is served."""
     from django.core.cache import cache
 
+    from core.pagecache import memory
+
     cache.clear()
+    memory.recent.clear()
     yield
     cache.clear()
+    memory.recent.clear()
 
 
 @pytest.fixture

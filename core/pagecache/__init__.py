@@ -2,7 +2,7 @@
 one content version that every change to what visitors see retires (registry)."""
 
 from core.pagecache.pages import PageCacheMiddleware, cached_for_visitors
-from core.pagecache.registry import VERSION_KEY, VisibleQuerySet, current_version, invalidate, watch
+from core.pagecache.registry import VERSION_KEY, VisibleQuerySet, current_version, invalidate, version_for, watch
 
 __all__ = [
     "VERSION_KEY",
@@ -11,5 +11,6 @@ __all__ = [
     "cached_for_visitors",
     "current_version",
     "invalidate",
+    "version_for",
     "watch",
 ]

@@ -12,6 +12,7 @@ visitor's. Members are never served from this cache (their pages use fragments, 
 
 import hashlib
 import re
+import time
 from functools import lru_cache, wraps
 from importlib import import_module
 from urllib.parse import urlencode
@@ -24,14 +25,18 @@ from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils.cache import quote_etag
 
+from core.pagecache import memory
+from core.pagecache.memory import MISSING
 from core.pagecache.registry import VERSION_KEY, current_version
 
 # Django's session keys; a cookie of another shape names no session, and costs no lookup.
 SESSION_KEY_SHAPE = re.compile(r"[a-z0-9]{32}")
 # Headers a stored page must not repeat to others.
 PRIVATE_HEADERS = {"set-cookie"}
+# Session engines that keep each session whole in the cache, under SessionStore.cache_key.
+CACHED_SESSIONS = {"django.contrib.sessions.backends.cache", "django.contrib.sessions.backends.cached_db"}
 # In every key: a deploy that changes what an entry holds never reads one stored by the code before it.
-FORMAT = 2
+FORMAT = 3
 
 
 def cached_for_visitors(view=None, *, params: tuple[str, ...] = ()):
@@ -79,21 +84,48 @@ def _key(request, params: tuple[str, ...]) -> str:
 
 
 class PageCacheMiddleware:
-    """The outermost layer: answers visitors from the page cache; on a miss, stores what the view made."""
+    """The outermost layer: answers visitors from the page cache; on a miss, stores what the view made.
+
+    Whatever else the request needs from the cache comes in the same round trip: the content version
+    (kept on the request for the fragments) and, for a session cookie, the session itself.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.sessions = import_module(settings.SESSION_ENGINE).SessionStore
+        # The session can be read with the rest only when it lives, whole, in the default cache.
+        self.session_in_cache = settings.SESSION_ENGINE in CACHED_SESSIONS and settings.SESSION_CACHE_ALIAS == "default"
 
     def __call__(self, request):
-        params = self._cacheable(request)
-        if params is None or not self._visitor(request):
+        if settings.CLUB_PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        key = _key(request, params)
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or current_version()
-        page = found.get(key)
+        params = self._cacheable(request)
+        session = self._session(request)
+        if params is None and session is None:
+            return self.get_response(request)  # nothing here needs the cache: the view reads what it uses
+        # A message waiting to be shown makes the page theirs alone.
+        key = _key(request, params) if params is not None and "messages" not in request.COOKIES else None
+        kept = memory.recent.get(key) if key else MISSING  # this worker's copy, if it served the page lately
+        keys = [VERSION_KEY]
+        if session is not None and self.session_in_cache:
+            keys.append(session.cache_key)
+        elif key and kept is MISSING:
+            keys.append(key)
+        found = cache.get_many(keys)
+        version = request.content_version = found.get(VERSION_KEY) or current_version()
+        if session is not None:
+            if self.session_in_cache and session.cache_key in found:
+                session._session_cache = found[session.cache_key]
+            request.loaded_session = session  # SessionMiddleware takes it from here: read once
+            if SESSION_KEY in session:
+                return self.get_response(request)  # a member: their pages come from fragments
+        if key is None:
+            return self.get_response(request)
+        if kept is not MISSING and kept["version"] == version:
+            return _replay(request, kept)
+        page = found.get(key) if key in keys else cache.get(key)
         if page is not None and page["version"] == version:
+            memory.keep(key, page, page["expires"])
             return _replay(request, page)
         request.page_cache_key = key
         response = self.get_response(request)
@@ -102,11 +134,7 @@ class PageCacheMiddleware:
         return response
 
     def _cacheable(self, request) -> tuple[str, ...] | None:
-        if (
-            settings.CLUB_PAGE_CACHE_SECONDS <= 0
-            or not settings.CLUB_VISITOR_PAGES
-            or request.method not in ("GET", "HEAD")
-        ):
+        if not settings.CLUB_VISITOR_PAGES:
             return None
         params = _route(request.path_info)
         if params is None:
@@ -117,15 +145,12 @@ class PageCacheMiddleware:
             return None  # Django's own layers answer 400, as for any page
         return params
 
-    def _visitor(self, request) -> bool:
-        if "messages" in request.COOKIES:
-            return False  # a message waits to be shown: this page is theirs alone
+    def _session(self, request):
+        """The session the cookie names, not yet read; None for no cookie, or one no session key could be."""
         session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
         if not session_key or not SESSION_KEY_SHAPE.fullmatch(session_key):
-            return True
-        session = self.sessions(session_key)
-        request.loaded_session = session  # SessionMiddleware takes it from here: read once
-        return SESSION_KEY not in session
+            return None
+        return self.sessions(session_key)
 
     def _store(self, key: str, version: str, response) -> None:
         if response.streaming:
@@ -136,8 +161,10 @@ class PageCacheMiddleware:
             response["ETag"] = quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
         # As Django keeps them, checked and encoded once here rather than on every hit.
         headers = {name: entry for name, entry in response.headers._store.items() if name not in PRIVATE_HEADERS}
-        page = {"version": version, "headers": headers, "content": response.content}
-        cache.set(key, page, settings.CLUB_PAGE_CACHE_SECONDS)
+        seconds = settings.CLUB_PAGE_CACHE_SECONDS
+        page = {"version": version, "expires": time.time() + seconds, "headers": headers, "content": response.content}
+        cache.set(key, page, seconds)
+        memory.keep(key, page, page["expires"])
 
 
 def _replay(request, page: dict) -> HttpResponse:

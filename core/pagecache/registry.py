@@ -28,6 +28,14 @@ def current_version() -> str:
     return version
 
 
+def version_for(request) -> str:
+    """The version a request renders under, read once: PageCacheMiddleware reads it before the view runs."""
+    version = getattr(request, "content_version", None)
+    if version is None:
+        version = request.content_version = current_version()
+    return version
+
+
 def _new_version() -> None:
     cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
 

@@ -102,12 +102,14 @@ def test_visitors_pages_run_at_most_five_queries():
     assert max(visitor for _, visitor, _ in PAGES.values()) <= 5
 
 
+# Once warm, a member's page reads their account and, on a screening, their own booking: the rest comes from
+# fragments and values kept under the content version.
 WARM_MEMBER_PAGES = {
-    "home": lambda s: reverse("home:index"),
-    "fact list": lambda s: reverse("facts:list"),
-    "fact detail": lambda s: s["fact"].get_absolute_url(),
-    "screening list": lambda s: reverse("screenings:list"),
-    "screening detail": lambda s: s["screening"].get_absolute_url(),
+    "home": (lambda s: reverse("home:index"), 1),
+    "fact list": (lambda s: reverse("facts:list"), 1),
+    "fact detail": (lambda s: s["fact"].get_absolute_url(), 1),
+    "screening list": (lambda s: reverse("screenings:list"), 1),
+    "screening detail": (lambda s: s["screening"].get_absolute_url(), 2),
 }
 
 
@@ -116,8 +118,8 @@ def test_a_members_page_runs_at_most_three_queries_once_its_fragments_are_warm(c
     settings.CLUB_PAGE_CACHE_SECONDS = 300
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # the session from the cache
     client.force_login(site["member"])
-    url = WARM_MEMBER_PAGES[page](site)
-    client.get(url)
+    url, expected = WARM_MEMBER_PAGES[page]
+    client.get(url(site))
     with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    assert len(queries) <= 3, [q["sql"][:90] for q in queries.captured_queries]
+        assert client.get(url(site)).status_code == 200
+    assert len(queries) == expected <= 3, [q["sql"][:90] for q in queries.captured_queries]
