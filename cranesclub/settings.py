@@ -151,7 +151,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+AUTHENTICATION_BACKENDS = [
+    "members.backends.MemberBackend",
+    # Sessions begun before MemberBackend name allauth's; listed so they stay logged in.
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home:index"
 LOGOUT_REDIRECT_URL = "home:index"

@@ -10,8 +10,10 @@ class MembersConfig(AppConfig):
         from members import notices
         from members import personal_data as mine
 
-        # Names and avatars show beside comments; log-ins, passwords and staff rights show nowhere.
-        pagecache.watch(self.get_model("User"), ignore=("last_login", "password", "groups", "user_permissions"))
+        # Names and avatars show beside comments; log-ins, passwords and staff rights show nowhere. Every
+        # write retires the accounts workers keep (members.backends).
+        ignore = ("last_login", "password", "groups", "user_permissions")
+        pagecache.watch(self.get_model("User"), ignore=ignore, accounts=True)
         personal_data.register("profile", export=mine.profile)
         personal_data.register("sessions", export=mine.sessions, erase=mine.erase)
         notices.register()

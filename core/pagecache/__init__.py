@@ -1,16 +1,27 @@
-"""The page cache: whole pages for visitors (pages), fragments for members (fragments), both stored under
-one content version that every change to what visitors see retires (registry)."""
+"""The page cache: whole pages for visitors (pages); fragments of members' pages ({% fragment %}), rows
+and accounts kept in each worker (memory); all stored under versions that every change retires (registry)."""
 
 from core.pagecache.pages import PageCacheMiddleware, cached_for_visitors
-from core.pagecache.registry import VERSION_KEY, VisibleQuerySet, current_version, invalidate, version_for, watch
+from core.pagecache.registry import (
+    ACCOUNTS_KEY,
+    VERSION_KEY,
+    VisibleQuerySet,
+    current_version,
+    invalidate,
+    kept_account,
+    version_for,
+    watch,
+)
 
 __all__ = [
+    "ACCOUNTS_KEY",
     "VERSION_KEY",
     "PageCacheMiddleware",
     "VisibleQuerySet",
     "cached_for_visitors",
     "current_version",
     "invalidate",
+    "kept_account",
     "version_for",
     "watch",
 ]

@@ -27,7 +27,7 @@ from django.utils.cache import quote_etag
 
 from core.pagecache import memory
 from core.pagecache.memory import MISSING
-from core.pagecache.registry import VERSION_KEY, current_version
+from core.pagecache.registry import ACCOUNTS_KEY, VERSION_KEY, current, current_version, reading_accounts_at
 
 # Django's session keys; a cookie of another shape names no session, and costs no lookup.
 SESSION_KEY_SHAPE = re.compile(r"[a-z0-9]{32}")
@@ -108,7 +108,7 @@ class PageCacheMiddleware:
         kept = memory.recent.get(key) if key else MISSING  # this worker's copy, if it served the page lately
         keys = [VERSION_KEY]
         if session is not None and self.session_in_cache:
-            keys.append(session.cache_key)
+            keys += [ACCOUNTS_KEY, session.cache_key]
         elif key and kept is MISSING:
             keys.append(key)
         found = cache.get_many(keys)
@@ -118,7 +118,7 @@ class PageCacheMiddleware:
                 session._session_cache = found[session.cache_key]
             request.loaded_session = session  # SessionMiddleware takes it from here: read once
             if SESSION_KEY in session:
-                return self.get_response(request)  # a member: their pages come from fragments
+                return self._member(request, found)  # a member: their pages come from fragments
         if key is None:
             return self.get_response(request)
         if kept is not MISSING and kept["version"] == version:
@@ -132,6 +132,11 @@ class PageCacheMiddleware:
         if getattr(response, "page_cacheable", False) and response.status_code == 200 and not response.cookies:
             self._store(key, version, response)
         return response
+
+    def _member(self, request, found: dict):
+        """A member's page; their account is the one this worker keeps, unless an account changed since."""
+        with reading_accounts_at(found.get(ACCOUNTS_KEY) or current(ACCOUNTS_KEY)):
+            return self.get_response(request)
 
     def _cacheable(self, request) -> tuple[str, ...] | None:
         if not settings.CLUB_VISITOR_PAGES:

@@ -1,31 +1,53 @@
-"""The content version: one value in the shared cache that every cached page and fragment is stored under.
+"""The versions every cached page, fragment and kept account is stored under, each one value in the
+shared cache.
 
-Any change to what visitors can see (a curator's edit, a comment, an RSVP) sets a new version, so
-the next request renders afresh; old entries simply expire. Each app names the models visitors see
-with `watch()` in its AppConfig.ready(). Their saves, deletes and many-to-many changes retire the
-version through signals, and their bulk writes through VisibleQuerySet, which `watch()` insists on:
-no write site has to remember.
+The content version: any change to what visitors can see (a curator's edit, a comment, an RSVP) sets
+a new one, so the next request renders afresh; old entries simply expire. The accounts version: any
+write to an account sets a new one, so the accounts workers keep (see `kept_account`) are never
+older than their rows. Each app names the models visitors see with `watch()` in its
+AppConfig.ready(). Their saves, deletes and many-to-many changes set new versions through signals,
+and their bulk writes through VisibleQuerySet, which `watch()` insists on: no write site has to
+remember.
 """
 
+import copy
 import secrets
+from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-VERSION_KEY = "pagecache:version"
+from core.pagecache import memory
 
-# Watched models, each with the fields whose changes visitors never see (a last login, a reminder stamp).
-_watched: dict[type[models.Model], frozenset[str]] = {}
+VERSION_KEY = "pagecache:version"
+ACCOUNTS_KEY = "pagecache:accounts"
+
+
+class Watched:
+    def __init__(self, ignore: frozenset[str], accounts: bool):
+        self.ignore, self.accounts = ignore, accounts
+
+
+_watched: dict[type[models.Model], Watched] = {}
+# The accounts version the current request read along with its session; None outside such a request
+# (a POST, say), which then reads accounts from the database.
+_accounts_version: ContextVar[str | None] = ContextVar("accounts_version", default=None)
+
+
+def current(key: str = VERSION_KEY) -> str:
+    version = cache.get(key)
+    if version is None:
+        cache.add(key, secrets.token_hex(8), timeout=None)
+        version = cache.get(key)
+    return version
 
 
 def current_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
+    return current(VERSION_KEY)
 
 
 def version_for(request) -> str:
@@ -36,31 +58,59 @@ def version_for(request) -> str:
     return version
 
 
-def _new_version() -> None:
-    cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
+def _renew(key: str) -> None:
+    cache.set(key, secrets.token_hex(8), timeout=None)
 
 
-def invalidate() -> None:
-    """Retire every cached page now, and again when the current transaction commits.
+def invalidate(key: str = VERSION_KEY) -> None:
+    """Retire every cached page (or, with ACCOUNTS_KEY, every kept account) now, and again when the
+    current transaction commits.
 
-    The second time matters: a visitor's request that ran while the change was still uncommitted
-    may have cached the old content under the version set the first time.
+    The second time matters: a request that ran while the change was still uncommitted may have
+    cached the old content under the version set the first time.
     """
-    _new_version()
-    transaction.on_commit(_new_version)
+    _renew(key)
+    transaction.on_commit(lambda: _renew(key))
 
 
-def _changes_visible(model, fields) -> bool:
-    return not fields or not set(fields) <= _watched.get(model, frozenset())
+def kept_account(user_id, load: Callable[[], models.Model | None]) -> models.Model | None:
+    """The account `load()` reads, kept in this worker under the accounts version while the request
+    has read one. Each caller gets a copy of its own, so nothing one request caches on it (permissions)
+    outlives the request."""
+    version = _accounts_version.get()
+    if version is None:
+        return load()
+    account = memory.value("account", version, (user_id,), load)
+    return copy.copy(account) if account is not None else None
+
+
+@contextmanager
+def reading_accounts_at(version: str):
+    """Within this block, kept_account() keeps accounts under `version` (read with the session)."""
+    token = _accounts_version.set(version)
+    try:
+        yield
+    finally:
+        _accounts_version.reset(token)
+
+
+def _changed(model, fields=None) -> None:
+    watched = _watched.get(model)
+    if watched is None:
+        return
+    if not fields or not set(fields) <= watched.ignore:
+        invalidate(VERSION_KEY)
+    if watched.accounts:
+        invalidate(ACCOUNTS_KEY)
 
 
 class VisibleQuerySet(models.QuerySet):
-    """The QuerySet of every watched model: bulk writes retire cached pages as saves do."""
+    """The QuerySet of every watched model: bulk writes set new versions as saves do."""
 
     def update(self, **kwargs):
         rows = super().update(**kwargs)
-        if rows and _changes_visible(self.model, kwargs):
-            invalidate()
+        if rows:
+            _changed(self.model, kwargs)
         return rows
 
     update.alters_data = True
@@ -68,7 +118,7 @@ class VisibleQuerySet(models.QuerySet):
     def delete(self):
         deleted = super().delete()
         if deleted[0]:
-            invalidate()
+            _changed(self.model)
         return deleted
 
     delete.alters_data = True
@@ -77,22 +127,23 @@ class VisibleQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
         created = super().bulk_create(objs, *args, **kwargs)
         if created:
-            invalidate()
+            _changed(self.model)
         return created
 
     bulk_create.alters_data = True
 
 
-def watch(model: type[models.Model], *, ignore: tuple[str, ...] = ()) -> None:
+def watch(model: type[models.Model], *, ignore: tuple[str, ...] = (), accounts: bool = False) -> None:
     """Retire cached pages whenever a row of `model` changes, except when only `ignore`d fields
-    (or many-to-many links) do."""
+    (or many-to-many links) do. With `accounts`, every write to a row (ignored fields too) also
+    retires the accounts kept by workers."""
     for manager in model._meta.managers:
         if not issubclass(manager._queryset_class, VisibleQuerySet):
             raise ImproperlyConfigured(
                 f"{model._meta.label} is watched by the page cache, so its managers must use "
                 "core.pagecache.VisibleQuerySet (or a subclass): its bulk writes must retire cached pages too."
             )
-    _watched[model] = frozenset(ignore)
+    _watched[model] = Watched(frozenset(ignore), accounts)
     label = model._meta.label
     post_save.connect(_saved, sender=model, dispatch_uid=f"pagecache-save-{label}")
     post_delete.connect(_deleted, sender=model, dispatch_uid=f"pagecache-delete-{label}")
@@ -103,12 +154,11 @@ def watch(model: type[models.Model], *, ignore: tuple[str, ...] = ()) -> None:
 
 
 def _saved(sender, update_fields=None, **kwargs) -> None:
-    if _changes_visible(sender, update_fields):
-        invalidate()
+    _changed(sender, update_fields)
 
 
 def _deleted(sender, **kwargs) -> None:
-    invalidate()
+    _changed(sender)
 
 
 def _linked(sender, action: str, **kwargs) -> None:
