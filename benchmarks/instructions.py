@@ -3,8 +3,10 @@
 Requests per second (bench.py) move with whatever else the machine is doing; instruction counts do
 not, so this is the figure to compare before and after a change to a page. Each page is requested
 through the WSGI application (middleware, queries, templates; no server, no network) after a
-warm-up, with the page cache off. Needs valgrind (Debian's package); takes about three minutes.
-Usage: python benchmarks/instructions.py [--requests 10]
+warm-up, as production runs it (PostgreSQL, Redis, debug off), by a visitor served from the page
+cache, by a visitor with the whole-page cache off, and by a logged-in member. Only this process's
+instructions count: PostgreSQL's and Redis's own work does not. Needs valgrind (Debian's package);
+takes about five minutes. Usage: python benchmarks/instructions.py [--requests 10]
 """
 
 import argparse
@@ -17,15 +19,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.bench import MEMBER_PAGES, VISITOR_PAGES, member_cookie  # noqa: E402
 from benchmarks.server import PYTHON, ROOT, prepare, require, site_env, workdir  # noqa: E402
-
-PATHS = ["/", "/facts/", "/facts/palme-dor-winner/"]
 
 
 def request(application, path: str) -> bytes:
     environ = {
         "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "SERVER_NAME": "127.0.0.1",
         "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1", "HTTP_X_FORWARDED_PROTO": "https",
+        "HTTP_COOKIE": os.environ.get("BENCH_COOKIE", ""),
         "wsgi.input": BytesIO(), "wsgi.url_scheme": "http", "wsgi.errors": sys.stderr,
     }  # fmt: skip
     statuses = []
@@ -66,15 +68,24 @@ def main() -> int:
         return 0
     require("valgrind", "valgrind")
     with workdir() as tmp:
-        env = site_env("sqlite", tmp, CLUB_PAGE_CACHE_SECONDS="0")
+        env = site_env("postgres", tmp)
         prepare(env)
-        site = {path: count(env, "site", path, options.requests, tmp / "site.out") for path in PATHS}
-        bare_env = {**env, "BARE_SIZES": json.dumps({"/": 8000})}  # about a page's size
+        cases = {
+            "visitors, cached": (env, VISITOR_PAGES),
+            "visitors, no page cache": ({**env, "CLUB_VISITOR_PAGES": "0"}, VISITOR_PAGES),
+            "members": ({**env, "BENCH_COOKIE": member_cookie(env)}, MEMBER_PAGES),
+        }
+        site = {
+            (kind, path): count(case_env, "site", path, options.requests, tmp / "site.out")
+            for kind, (case_env, paths) in cases.items()
+            for path in paths
+        }
+        bare_env = {**env, "BARE_SIZES": json.dumps({"/": 8000}), "BARE_MIDDLEWARE": "none"}  # about a page's size
         bare = count(bare_env, "bare", "/", options.requests, tmp / "bare.out")
-    print(f"instructions per request (millions), page cache off, {options.requests} requests after a warm-up")
-    print(f"{'bare Django view':28} {bare / 1e6:7.2f}")
-    for path, instructions in site.items():
-        print(f"{path:28} {instructions / 1e6:7.2f}   {instructions / bare:5.1f} x the bare view")
+    print(f"instructions per request (millions), {options.requests} requests after a warm-up; PostgreSQL and Redis")
+    print(f"{'bare Django view, no middleware':52} {bare / 1e6:7.2f}")
+    for (kind, path), instructions in site.items():
+        print(f"{kind + ' ' + path:52} {instructions / 1e6:7.2f}   {instructions / bare:5.1f} x the bare view")
     return 0
 
 

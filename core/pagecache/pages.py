@@ -4,10 +4,13 @@ A page is stored under a key made of the scheme, the host, the path and the quer
 view declares (`@cached_for_visitors(params=(...))`); any other parameter is dropped from the key and
 from what the view sees, so `/?x=1` and `/?x=2` are one page. The stored entry holds every header
 the live response had, and the content version read *before* the view ran: a page rendered from data
-that changed meanwhile is stored under the old version and never served. A hit is one round trip to
-the cache (the version and the page together), and needs no session, unless the request carries a
-session cookie: then the session is read once, and a cookie that names no logged-in session is a
-visitor's. Members are never served from this cache (their pages use fragments, see `fragments`).
+that changed meanwhile is stored under the old version and never served.
+
+Everything a request needs from the shared cache comes in one round trip: the content version, and
+the page (unless this worker kept it: then the version alone) or, for a session cookie, the session
+and the accounts version. A cookie that names no logged-in session is a visitor's. Members are never
+served from this cache: their pages are built around fragments ({% fragment %}), and their account
+is the one their worker keeps (registry.kept_account).
 """
 
 import hashlib

@@ -102,14 +102,19 @@ def test_visitors_pages_run_at_most_five_queries():
     assert max(visitor for _, visitor, _ in PAGES.values()) <= 5
 
 
-# Once warm, a member's page reads only, on a screening, their own booking: the rest comes from fragments,
-# rows and their account kept under the content and accounts versions.
+# Once warm, a member's page reads only what is theirs or changes on every visit (their booking, the latest
+# comments, their own profile): the rest comes from fragments, rows and their account kept under the
+# content and accounts versions.
 WARM_MEMBER_PAGES = {
     "home": (lambda s: reverse("home:index"), 0),
     "fact list": (lambda s: reverse("facts:list"), 0),
     "fact detail": (lambda s: s["fact"].get_absolute_url(), 0),
     "screening list": (lambda s: reverse("screenings:list"), 0),
     "screening detail": (lambda s: s["screening"].get_absolute_url(), 1),
+    "faq": (lambda s: reverse("facts:faq"), 2),
+    "past screenings": (lambda s: reverse("screenings:past"), 0),
+    "discussion": (lambda s: reverse("discussion:latest"), 2),
+    "member profile": (lambda s: s["member"].get_absolute_url(), 3),
 }
 
 

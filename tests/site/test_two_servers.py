@@ -1,0 +1,123 @@
+"""Two app servers behind one proxy, sharing the database and the cache, as the README's deployment shows.
+
+Each server is gunicorn with two workers, started on its own port against the test database. A change
+made through one is seen at once through the other, cached pages included, and forty members RSVPing
+through both at once for ten seats get exactly ten places. Runs on PostgreSQL with Redis (CI's second
+run); SQLite and a cache in one process's memory cannot be shared like that.
+"""
+
+import http.client
+import os
+import re
+import socket
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
+from importlib import import_module
+from urllib.parse import urlencode
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.db import connection
+
+from benchmarks.server import gunicorn
+from screenings.models import Rsvp, RsvpStatus
+
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql" or not os.environ.get("REDIS_URL"),
+        reason="two servers share PostgreSQL and Redis (CI's second run)",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+
+CSRF_SECRET = "c" * 32  # a browser keeps the one its first page set; Django accepts it as the form's token too
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def servers():
+    """The two servers' ports, each gunicorn with two workers, sharing the test database and Redis."""
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cranesclub.settings_test",
+        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "GUNICORN_ACCESSLOG": "",
+    }
+    ports = [free_port(), free_port()]
+    with ExitStack() as stack:
+        for port in ports:
+            stack.enter_context(gunicorn(env, port=port, workers=2))
+        yield ports
+
+
+def request(port: int, method: str, path: str, *, cookie: str = "", form: dict | None = None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Cookie": cookie} if cookie else {}
+    body = None
+    if form is not None:
+        body = urlencode({**form, "csrfmiddlewaretoken": CSRF_SECRET})
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    connection.request(method, path, body=body, headers=headers)
+    response = connection.getresponse()
+    content = response.read().decode()
+    connection.close()
+    return response.status, content
+
+
+def logged_in(member) -> str:
+    """The cookies of a browser where `member` has logged in (the session is in the database and Redis)."""
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(member.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    session[HASH_SESSION_KEY] = member.get_session_auth_hash()
+    session.save()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}; {settings.CSRF_COOKIE_NAME}={CSRF_SECRET}"
+
+
+def test_a_comment_posted_through_one_server_is_on_the_others_cached_page_at_once(servers, fact, member):
+    one, two = servers
+    for _ in range(6):  # both workers of the second server keep the page
+        status, page = request(two, "GET", fact.get_absolute_url())
+        assert status == 200 and "A first-hand account" not in page
+    status, _ = request(
+        one,
+        "POST",
+        f"/discussion/fact/{fact.slug}/post/",
+        cookie=logged_in(member),
+        form={"text": "A first-hand account of the Cannes screening."},
+    )
+    assert status == 302
+    for _ in range(6):
+        status, page = request(two, "GET", fact.get_absolute_url())
+        assert status == 200 and "A first-hand account of the Cannes screening." in page
+
+
+def test_forty_members_rsvping_through_both_servers_at_once_get_exactly_ten_seats(servers, make_screening, make_member):
+    screening = make_screening(capacity=10)
+    members = [make_member() for _ in range(40)]
+    cookies = [logged_in(member) for member in members]
+    for port in servers:  # the visitors' page is cached on both before the rush
+        assert "0 seats taken" in request(port, "GET", screening.get_absolute_url())[1]
+
+    def rsvp(index: int) -> int:
+        port = servers[index % 2]
+        return request(port, "POST", f"/screenings/{screening.slug}/rsvp/", cookie=cookies[index], form={})[0]
+
+    with ThreadPoolExecutor(max_workers=40) as pool:
+        statuses = list(pool.map(rsvp, range(40)))
+
+    assert statuses == [302] * 40
+    bookings = Rsvp.objects.filter(screening=screening)
+    assert bookings.filter(status=RsvpStatus.GOING).count() == 10
+    assert bookings.filter(status=RsvpStatus.WAITLISTED).count() == 30
+    for port in servers:
+        page = request(port, "GET", screening.get_absolute_url())[1]
+        assert re.search(r"\b10 seats taken", page), "each server's visitors see the seats taken at once"
