@@ -1,11 +1,8 @@
-import hashlib
 from functools import cache
 
 from django.conf import settings
-from django.middleware.csrf import get_token
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
-from django.utils.functional import SimpleLazyObject
 
 
 @cache
@@ -28,14 +25,3 @@ def site(request) -> dict:
     """
     layout = _layout(get_script_prefix(), settings.STATIC_URL)
     return {"site_url": settings.SITE_URL, "section": _section(request.path, layout["nav"]), **layout}
-
-
-def fragments(request) -> dict:
-    """What a member's own fragments are also keyed on (see core.templatetags.fragments): their CSRF secret,
-    so a token kept in one stays valid."""
-    return {"csrf_secret": SimpleLazyObject(lambda: _csrf_secret(request))}
-
-
-def _csrf_secret(request) -> str:
-    get_token(request)  # makes the secret if the request has none yet
-    return hashlib.sha256(request.META["CSRF_COOKIE"].encode()).hexdigest()[:16]

@@ -14,9 +14,10 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SITE_URL = "https://cranes.example"
 # Tests run with the page cache on, as production does, so invalidation is always exercised; without
-# REDIS_URL in this process's memory (tests clear it between them).
+# REDIS_URL in this process's memory (tests clear it between them), unless CACHE_DIR asks for the file
+# cache (the app servers tests/site/test_two_servers.py starts).
 CLUB_PAGE_CACHE_SECONDS = 300
-if not os.environ.get("REDIS_URL"):
+if not os.environ.get("REDIS_URL") and not os.environ.get("CACHE_DIR"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

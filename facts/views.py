@@ -1,3 +1,5 @@
+from math import ceil
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -5,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
-from core.pagecache import cached_for_visitors, memory, version_for
+from core.pagecache import cached_for_visitors, memory, not_cached, version_for
 from facts.forms import MAX_QUERY_LENGTH, FactSearchForm
 from facts.models import Category, Fact, FaqEntry
 from facts.structured_data import claim_review
@@ -13,13 +15,15 @@ from facts.structured_data import claim_review
 
 @cached_for_visitors(params=("q", "category", "page"))
 def fact_list(request: HttpRequest) -> HttpResponse:
-    """Lazy all through: a member whose fragment is warm costs no query here (the categories, which the
-    title needs, are kept in this process under the content version)."""
+    """A member whose fragment is warm costs no query here: the categories (for the title) are kept in
+    this process under the content version, and the page of facts is read only to render the fragment."""
     category_slug = request.GET.get("category", "")
     # PostgreSQL cannot compare text holding NUL characters, and no fact contains one.
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    categories = SimpleLazyObject(lambda: memory.value("categories", version_for(request), (), _categories))
-    category = SimpleLazyObject(lambda: next((c for c in categories if c.slug == category_slug), None))
+    page_number = _page_number(request.GET.get("page"))
+    categories = memory.value("categories", version_for(request), (), _categories)
+    category = next((c for c in categories if c.slug == category_slug), None)
+    total = sum(c.published_count for c in categories)
 
     def page():
         facts = Fact.objects.published().for_list()
@@ -27,19 +31,28 @@ def fact_list(request: HttpRequest) -> HttpResponse:
             facts = facts.filter(category=category) if category else facts.none()
         if query:
             facts = facts.search(query)
-        return Paginator(facts, settings.FACTS_PER_PAGE).get_page(request.GET.get("page"))
+        return Paginator(facts, settings.FACTS_PER_PAGE).get_page(page_number)
 
+    # Only the pages the site links to are cached: no search, a category that exists, a page in range.
+    listed = category.published_count if category else total
+    cacheable = (
+        not query
+        and (category is not None or not category_slug)
+        and page_number <= max(ceil(listed / settings.FACTS_PER_PAGE), 1)
+    )
     context = {
         "page": SimpleLazyObject(page),
-        "page_number": _page_number(request.GET.get("page")),
+        "page_number": page_number,
         "categories": categories,
-        "total": SimpleLazyObject(lambda: sum(c.published_count for c in categories)),
+        "total": total,
         "category": category,
         "category_slug": category_slug,
         "query": query,
+        "cacheable": cacheable,
         "search": SimpleLazyObject(lambda: FactSearchForm(query=query, category=category_slug, categories=categories)),
     }
-    return render(request, "facts/fact_list.html", context)
+    response = render(request, "facts/fact_list.html", context)
+    return response if cacheable else not_cached(response)
 
 
 def _categories() -> list[Category]:
@@ -56,18 +69,21 @@ def _page_number(value) -> int:
 @cached_for_visitors(params=("comments",))
 def fact_detail(request: HttpRequest, slug: str) -> HttpResponse:
     fact, structured_data = memory.value("fact", version_for(request), (slug,), lambda: _fact_and_data(slug))
-    if fact is None:
-        raise Http404("No published fact has this address.")
     # Read only when the page's fragment is rendered, not when it is warm.
     around = SimpleLazyObject(lambda: Fact.objects.published().for_list().around(fact))
     context = {"fact": fact, "around": around, "structured_data": structured_data}
-    return render(request, "facts/fact_detail.html", context)
+    response = render(request, "facts/fact_detail.html", context)
+    # Later pages of comments are rendered each time (strangers could ask for any number).
+    return response if request.GET.get("comments", "1") == "1" else not_cached(response)
 
 
-def _fact_and_data(slug: str) -> tuple[Fact | None, dict | None]:
-    """The published fact at `slug` and its structured data, kept in this process under the content version."""
+def _fact_and_data(slug: str) -> tuple[Fact, dict | None]:
+    """The published fact at `slug` and its structured data, kept in this process under the content version
+    (a slug no fact has raises Http404, which nothing keeps)."""
     fact = Fact.objects.published().select_related("category").filter(slug=slug).first()
-    return fact, claim_review(fact) if fact is not None else None
+    if fact is None:
+        raise Http404("No published fact has this address.")
+    return fact, claim_review(fact)
 
 
 @cached_for_visitors

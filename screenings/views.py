@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
-from core.pagecache import cached_for_visitors, memory, version_for
+from core.pagecache import cached_for_visitors, memory, not_cached, version_for
 from core.throttle import throttled
 from members.verification import confirmed_email_required
 from screenings import attendance, calendars, services
@@ -40,8 +40,6 @@ def _list(request: HttpRequest, screenings, *, archive: bool) -> HttpResponse:
 @cached_for_visitors(params=("comments",))
 def screening_detail(request: HttpRequest, slug: str) -> HttpResponse:
     screening, structured_data = memory.value("screening", version_for(request), (slug,), lambda: _screening(slug))
-    if screening is None:
-        raise Http404("No screening has this address.")
     context = {
         "screening": screening,
         "closed_reason": screening.rsvp_closed_reason(),
@@ -55,13 +53,18 @@ def screening_detail(request: HttpRequest, slug: str) -> HttpResponse:
             attendees=attendance.going_to(screening, request.user),  # a lazy query: read in a fragment
             form=RsvpForm(screening=screening),
         )
-    return render(request, "screenings/screening_detail.html", context)
+    response = render(request, "screenings/screening_detail.html", context)
+    # Later pages of comments are rendered each time (strangers could ask for any number).
+    return response if request.GET.get("comments", "1") == "1" else not_cached(response)
 
 
-def _screening(slug: str) -> tuple[Screening | None, dict | None]:
-    """The screening at `slug` and its structured data, kept in this process under the content version."""
+def _screening(slug: str) -> tuple[Screening, dict]:
+    """The screening at `slug` and its structured data, kept in this process under the content version
+    (a slug no screening has raises Http404, which nothing keeps)."""
     screening = Screening.objects.for_list().filter(slug=slug).first()
-    return screening, screening_event(screening) if screening is not None else None
+    if screening is None:
+        raise Http404("No screening has this address.")
+    return screening, screening_event(screening)
 
 
 @require_POST

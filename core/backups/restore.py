@@ -52,7 +52,8 @@ def restore_backup(folder: Path) -> None:
         ) from error
     shutil.rmtree(staging)  # only now: it holds the media from before the restore
     _forget(sessions)
-    pagecache.invalidate()
+    pagecache.invalidate()  # pages, fragments and rows from before the restore
+    pagecache.invalidate(pagecache.ACCOUNTS_KEY)  # and the accounts workers keep
 
 
 def _forget(session_keys: list[str]) -> None:

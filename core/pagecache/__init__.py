@@ -1,7 +1,7 @@
 """The page cache: whole pages for visitors (pages); fragments of members' pages ({% fragment %}), rows
 and accounts kept in each worker (memory); all stored under versions that every change retires (registry)."""
 
-from core.pagecache.pages import PageCacheMiddleware, cached_for_visitors
+from core.pagecache.pages import PageCacheMiddleware, cached_for_visitors, not_cached
 from core.pagecache.registry import (
     ACCOUNTS_KEY,
     VERSION_KEY,
@@ -22,6 +22,7 @@ __all__ = [
     "current_version",
     "invalidate",
     "kept_account",
+    "not_cached",
     "version_for",
     "watch",
 ]

@@ -22,14 +22,13 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils.cache import quote_etag
 
 from core.pagecache import memory
-from core.pagecache.memory import MISSING
+from core.pagecache.memory import FORMAT, MISSING, read_many, write
 from core.pagecache.registry import ACCOUNTS_KEY, VERSION_KEY, current, current_version, reading_accounts_at
 
 # Django's session keys; a cookie of another shape names no session, and costs no lookup.
@@ -38,27 +37,32 @@ SESSION_KEY_SHAPE = re.compile(r"[a-z0-9]{32}")
 PRIVATE_HEADERS = {"set-cookie"}
 # Session engines that keep each session whole in the cache, under SessionStore.cache_key.
 CACHED_SESSIONS = {"django.contrib.sessions.backends.cache", "django.contrib.sessions.backends.cached_db"}
-# In every key: a deploy that changes what an entry holds never reads one stored by the code before it.
-FORMAT = 3
 
 
 def cached_for_visitors(view=None, *, params: tuple[str, ...] = ()):
-    """Let PageCacheMiddleware store the view's page for visitors. The view sees only `params` of the query."""
+    """Let PageCacheMiddleware store the view's page for visitors. The view sees only `params` of the query,
+    whoever asks: its fragments are shared, so nothing else may reach them, even through a member's page."""
 
     def decorate(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            if getattr(request, "page_cache_key", None):
-                request.GET = _only(request.GET, params)
-                response = view(request, *args, **kwargs)
+            request.GET = _only(request.GET, params)
+            response = view(request, *args, **kwargs)
+            if getattr(request, "page_cache_key", None) and not hasattr(response, "page_cacheable"):
                 response.page_cacheable = True
-                return response
-            return view(request, *args, **kwargs)
+            return response
 
         wrapper.page_cache_params = tuple(params)
         return wrapper
 
     return decorate(view) if view is not None else decorate
+
+
+def not_cached(response: HttpResponse) -> HttpResponse:
+    """Keep this one page out of the page cache (a search, or an address no link leads to): pages that
+    strangers can vary at will must not fill the cache."""
+    response.page_cacheable = False
+    return response
 
 
 def _only(query: QueryDict, names: tuple[str, ...]) -> QueryDict:
@@ -81,17 +85,17 @@ def _route(path_info: str) -> tuple[str, ...] | None:
 
 
 def _key(request, params: tuple[str, ...]) -> str:
-    query = urlencode(sorted((name, value) for name in params for value in request.GET.getlist(name)))
+    # The declared parameters in a fixed order, each name's values in the order given (views read the last).
+    query = urlencode([(name, value) for name in params for value in request.GET.getlist(name)])
     address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     return f"page:{FORMAT}:" + hashlib.sha256(address.encode()).hexdigest()
 
 
 class PageCacheMiddleware:
-    """The outermost layer: answers visitors from the page cache; on a miss, stores what the view made.
-
-    Whatever else the request needs from the cache comes in the same round trip: the content version
-    (kept on the request for the fragments) and, for a session cookie, the session itself.
-    """
+    """The outermost layer. One read from the shared cache gets what the request needs: the content version
+    and, for a visitor, the page (the version alone when this worker kept the page); for a session cookie,
+    the session and the accounts version too. A visitor is answered from the page cache, or the page the
+    view makes is stored; a member's request goes on with their session and both versions in hand."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -112,34 +116,33 @@ class PageCacheMiddleware:
         keys = [VERSION_KEY]
         if session is not None and self.session_in_cache:
             keys += [ACCOUNTS_KEY, session.cache_key]
-        elif key and kept is MISSING:
+        if key and kept is MISSING:
             keys.append(key)
-        found = cache.get_many(keys)
+        found = read_many(keys)
         version = request.content_version = found.get(VERSION_KEY) or current_version()
-        if session is not None:
-            if self.session_in_cache and session.cache_key in found:
-                session._session_cache = found[session.cache_key]
-            request.loaded_session = session  # SessionMiddleware takes it from here: read once
-            if SESSION_KEY in session:
-                return self._member(request, found)  # a member: their pages come from fragments
-        if key is None:
-            return self.get_response(request)
-        if kept is not MISSING and kept["version"] == version:
-            return _replay(request, kept)
-        page = found.get(key) if key in keys else cache.get(key)
-        if page is not None and page["version"] == version:
-            memory.keep(key, page, page["expires"])
+        page = found.get(key, kept)
+        if page is MISSING or page is None or page["version"] != version:
+            page = None
+        elif page is not kept:
+            memory.keep(key, page, page["expires"])  # read once, for members on this page too
+        if session is not None and self._logged_in(request, session, found):
+            with reading_accounts_at(found.get(ACCOUNTS_KEY) or current(ACCOUNTS_KEY)):
+                return self.get_response(request)  # a member: their pages come from fragments
+        if page is not None:
             return _replay(request, page)
+        if key is None or version is None:  # version None: the cache is out of reach, so nothing is cached
+            return self.get_response(request)
         request.page_cache_key = key
         response = self.get_response(request)
         if getattr(response, "page_cacheable", False) and response.status_code == 200 and not response.cookies:
             self._store(key, version, response)
         return response
 
-    def _member(self, request, found: dict):
-        """A member's page; their account is the one this worker keeps, unless an account changed since."""
-        with reading_accounts_at(found.get(ACCOUNTS_KEY) or current(ACCOUNTS_KEY)):
-            return self.get_response(request)
+    def _logged_in(self, request, session, found: dict) -> bool:
+        if session.cache_key in found:
+            session._session_cache = found[session.cache_key]
+        request.loaded_session = session  # SessionMiddleware takes it from here: read once
+        return SESSION_KEY in session
 
     def _cacheable(self, request) -> tuple[str, ...] | None:
         if not settings.CLUB_VISITOR_PAGES:
@@ -167,11 +170,12 @@ class PageCacheMiddleware:
             response.render()
         if not response.has_header("ETag"):
             response["ETag"] = quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
-        # As Django keeps them, checked and encoded once here rather than on every hit.
+        # As Django (5.2) keeps them in HttpResponse.headers._store, checked and encoded once here rather than
+        # on every hit; the header tests fail if a Django upgrade changes that.
         headers = {name: entry for name, entry in response.headers._store.items() if name not in PRIVATE_HEADERS}
         seconds = settings.CLUB_PAGE_CACHE_SECONDS
         page = {"version": version, "expires": time.time() + seconds, "headers": headers, "content": response.content}
-        cache.set(key, page, seconds)
+        write(key, page, seconds)
         memory.keep(key, page, page["expires"])
 
 

@@ -11,6 +11,7 @@ remember.
 """
 
 import copy
+import logging
 import secrets
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -26,6 +27,8 @@ from core.pagecache import memory
 VERSION_KEY = "pagecache:version"
 ACCOUNTS_KEY = "pagecache:accounts"
 
+logger = logging.getLogger(__name__)
+
 
 class Watched:
     def __init__(self, ignore: frozenset[str], accounts: bool):
@@ -38,19 +41,24 @@ _watched: dict[type[models.Model], Watched] = {}
 _accounts_version: ContextVar[str | None] = ContextVar("accounts_version", default=None)
 
 
-def current(key: str = VERSION_KEY) -> str:
-    version = cache.get(key)
-    if version is None:
-        cache.add(key, secrets.token_hex(8), timeout=None)
+def current(key: str = VERSION_KEY) -> str | None:
+    """The version under `key`, made if there is none yet; None when the shared cache is out of reach."""
+    try:
         version = cache.get(key)
+        if version is None:
+            cache.add(key, secrets.token_hex(8), timeout=None)
+            version = cache.get(key)
+    except Exception:
+        logger.warning("the shared cache cannot be read; serving without it", exc_info=True)
+        return None
     return version
 
 
-def current_version() -> str:
+def current_version() -> str | None:
     return current(VERSION_KEY)
 
 
-def version_for(request) -> str:
+def version_for(request) -> str | None:
     """The version a request renders under, read once: PageCacheMiddleware reads it before the view runs."""
     version = getattr(request, "content_version", None)
     if version is None:
@@ -62,6 +70,20 @@ def _renew(key: str) -> None:
     cache.set(key, secrets.token_hex(8), timeout=None)
 
 
+def _renew_after_commit(key: str) -> None:
+    """The write is saved by now: if the cache fails here, pages rendered while it ran may show the old
+    content until they expire (CLUB_PAGE_CACHE_SECONDS at most), which an admin must hear about."""
+    try:
+        _renew(key)
+    except Exception:
+        logger.error(
+            "a change was saved but cached pages could not be retired: they may be stale for "
+            "up to CLUB_PAGE_CACHE_SECONDS",
+            exc_info=True,
+        )
+        raise
+
+
 def invalidate(key: str = VERSION_KEY) -> None:
     """Retire every cached page (or, with ACCOUNTS_KEY, every kept account) now, and again when the
     current transaction commits.
@@ -69,8 +91,8 @@ def invalidate(key: str = VERSION_KEY) -> None:
     The second time matters: a request that ran while the change was still uncommitted may have
     cached the old content under the version set the first time.
     """
-    _renew(key)
-    transaction.on_commit(lambda: _renew(key))
+    _renew(key)  # failing, it fails the write too: nothing is committed that cached pages could hide
+    transaction.on_commit(lambda: _renew_after_commit(key), robust=True)
 
 
 def kept_account(user_id, load: Callable[[], models.Model | None]) -> models.Model | None:
@@ -136,7 +158,8 @@ class VisibleQuerySet(models.QuerySet):
 def watch(model: type[models.Model], *, ignore: tuple[str, ...] = (), accounts: bool = False) -> None:
     """Retire cached pages whenever a row of `model` changes, except when only `ignore`d fields
     (or many-to-many links) do. With `accounts`, every write to a row (ignored fields too) also
-    retires the accounts kept by workers."""
+    retires the accounts kept by workers (a kept account holds its row only: its groups and rights
+    are read afresh by each request)."""
     for manager in model._meta.managers:
         if not issubclass(manager._queryset_class, VisibleQuerySet):
             raise ImproperlyConfigured(

@@ -1,7 +1,10 @@
 """Discussion on the pages of the things it discusses: {% discussion fact %}, {% count_comments page %}."""
 
+import hashlib
+
 from django import template
 from django.db.models import Count
+from django.middleware.csrf import get_token
 from django.template.loader import get_template
 
 from core.pagecache import memory, version_for
@@ -17,14 +20,22 @@ register = template.Library()
 def discussion(context, target) -> str:
     """The threads under a fact or screening, with the forms a member needs to take part.
 
-    Kept as a fragment under the content version: one for all visitors, and one for each member with
-    their CSRF secret (so the tokens in its forms stay valid). Warm, it costs no query, and no cache read
-    in a worker that served it lately.
+    The first page is kept as a fragment under the content version: one for all visitors, and one for
+    each member with their CSRF secret (so the tokens in its forms stay valid). Warm, it costs no query,
+    and no cache read in a worker that served it lately. Later pages are rendered each time.
     """
     request = context["request"]
-    secret = context["csrf_secret"] if request.user.is_authenticated else ""
-    parts = [kind_of(target), target.pk, request.GET.get("comments", ""), request.user.pk, secret]
+    if request.GET.get("comments", "1") != "1":
+        return _thread_html(context, target)
+    secret = _csrf_secret(request) if request.user.is_authenticated else ""
+    parts = [kind_of(target), target.pk, request.user.pk, secret]
     return memory.fragment("thread", version_for(request), parts, lambda: _thread_html(context, target))
+
+
+def _csrf_secret(request) -> str:
+    """A digest of the member's CSRF secret (made now if they have none yet), to key their own fragments."""
+    get_token(request)
+    return hashlib.sha256(request.META["CSRF_COOKIE"].encode()).hexdigest()[:16]
 
 
 def _thread_html(context, target) -> str:

@@ -6,6 +6,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from core import pagecache
+from core.pagecache import memory
 from facts.models import Fact
 
 pytestmark = pytest.mark.django_db
@@ -18,9 +19,12 @@ def fetch(monkeypatch):
     replay = pagecache.pages._replay
     monkeypatch.setattr(pagecache.pages, "_replay", lambda *args: replayed.append(True) or replay(*args))
 
-    def get(path: str, **headers) -> tuple[bool, str]:
+    def get(path: str, cookie: str = "", **headers) -> tuple[bool, str]:
         replayed.clear()
-        response = Client().get(path, headers=headers)
+        client = Client()
+        for pair in filter(None, cookie.split("; ")):
+            client.cookies.load(pair)
+        response = client.get(path, headers=headers)
         assert response.status_code == 200
         return bool(replayed), response.content.decode()
 
@@ -47,15 +51,63 @@ def test_unknown_query_parameters_share_the_page_and_never_reach_it(fact, make_f
     assert not hit and "evil" not in page_two and "onmouseover" not in page_two
 
 
-def test_a_cookie_that_names_no_session_is_a_visitor(fact):
-    Client().get(fact.get_absolute_url())
+def test_a_cookie_that_names_no_session_is_a_visitor(fact, fetch):
+    fetch(fact.get_absolute_url())
     for cookie in ("made-up", "a" * 32):
-        client = Client()
-        client.cookies["sessionid"] = cookie
         with CaptureQueriesContext(connection) as queries:
-            response = client.get(fact.get_absolute_url())
-        assert response.status_code == 200 and "Palme d’Or Winner" in response.content.decode()
+            replayed, page = fetch(fact.get_absolute_url(), cookie=f"sessionid={cookie}")
+        assert replayed and "Palme d’Or Winner" in page, cookie
         assert len(queries) <= 1, cookie  # at most the session's own lookup, never the page's queries
+
+
+def test_no_query_parameter_reaches_a_shared_fragment_through_any_door(make_fact, member, fetch):
+    for _ in range(13):
+        make_fact()
+    doors = {"a member": Client(), "a visitor with a message": Client()}
+    doors["a member"].force_login(member)
+    doors["a visitor with a message"].cookies["messages"] = "x"
+    for who, client in doors.items():
+        client.get("/facts/?page=1&next=EVIL-PARAM")
+        assert "EVIL-PARAM" not in fetch("/facts/")[1], who
+        assert "EVIL-PARAM" not in fetch("/facts/?page=1")[1], who
+
+
+def test_page_numbers_no_link_leads_to_never_change_the_cached_page(make_fact, fetch):
+    facts = [make_fact() for _ in range(13)]  # two pages
+    for odd in ("0", "-7", "99", "3&page=1"):
+        Client().get(f"/facts/?page={odd}")
+    page_one = fetch("/facts/")[1]
+    assert facts[0].title in page_one and facts[12].title not in page_one
+    assert facts[12].title in fetch("/facts/?page=1&page=2")[1], "the view reads the last value, and so does the key"
+
+
+def test_searches_and_later_comment_pages_are_never_stored(fact, fetch):
+    for _ in range(2):
+        assert not fetch("/facts/?q=palme")[0]
+        assert not fetch(f"{fact.get_absolute_url()}?comments=7")[0]
+        assert not fetch("/facts/?category=no-such-category")[0]
+    fetch("/facts/?category=awards")
+    assert fetch("/facts/?category=awards")[0], "the pages links lead to are"
+
+
+def test_an_address_no_fact_has_is_not_kept_and_cannot_break_another_page(make_fact, client):
+    facts = [make_fact() for _ in range(3)]
+    numbered = facts[1]
+    numbered.slug = str(facts[0].pk)  # a slug that reads like another fact's number
+    numbered.save()
+    assert client.get("/facts/no-such-fact/").status_code == 404
+    assert not any(key.startswith("value:") and "no-such-fact" in key for key in memory.recent.items)
+    for _ in range(2):
+        assert client.get(facts[0].get_absolute_url()).status_code == 200
+        assert client.get(numbered.get_absolute_url()).status_code == 200
+
+
+def test_with_the_shared_cache_out_of_reach_the_site_still_serves(fact, settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1"}
+    }
+    for path in ("/", "/facts/", fact.get_absolute_url(), "/screenings/", "/faq/"):
+        assert Client().get(path).status_code == 200, path
 
 
 def test_a_page_rendered_while_the_data_changed_is_never_served(fact, monkeypatch):

@@ -85,6 +85,8 @@ def test_a_members_page_reads_the_cache_once_for_the_session_and_the_versions(cl
     settings.CLUB_PAGE_CACHE_SECONDS = 300
     client.force_login(member)
     client.get(fact.get_absolute_url())
+    Client().get(fact.get_absolute_url())  # a visitor's copy of the page is in the shared cache
+    memory.recent.clear()  # as a worker that has kept nothing yet
     reads, inside, get, get_many = [], [], cache.get, cache.get_many
 
     def read_one(key, *args, **kwargs):
@@ -106,6 +108,15 @@ def test_a_members_page_reads_the_cache_once_for_the_session_and_the_versions(cl
     finally:
         del cache.get, cache.get_many
     assert response.status_code == 200 and member.public_name in response.content.decode()
+    # The two versions, the session and the visitors' page (kept by the worker, so asked for once); then
+    # the fragments this worker has not kept yet.
+    assert reads[0] == ("get_many", 4) and all(read == ("get_many", 1) for read in reads[1:])
+    reads.clear()
+    cache.get, cache.get_many = read_one, read_many
+    try:
+        client.get(fact.get_absolute_url())
+    finally:
+        del cache.get, cache.get_many
     assert reads == [("get_many", 3)], "the two versions and the session, in one read"
 
 
