@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks",
     "django_tasks_db",
+    "simple_history",
     # Lowest layer first: see docs/architecture.md.
     "core",
     "members",
@@ -197,6 +198,7 @@ ACCOUNT_RATE_LIMITS = {
     "comment_edit": "10/m/user",
     "report": "10/h/user",
     "profile": "10/h/user",
+    "suggest": "5/h/user,20/d/user",
 }
 # Two-factor: TOTP with recovery codes, and security keys (WebAuthn). Staff must have it (core.admin_site).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]

@@ -6,7 +6,7 @@ from django.urls import include, path
 
 from core.pagecache import cached_for_visitors
 from discussion.sitemaps import DiscussionSitemap
-from facts.feeds import AtomFactFeed, FactFeed
+from facts.feeds import AtomFactFeed, ChangeFeed, FactFeed
 from facts.sitemaps import FactPagesSitemap, FactSitemap
 from home.sitemaps import HomeSitemap
 from screenings.feeds import ScreeningFeed
@@ -31,6 +31,7 @@ urlpatterns = [
     path("feeds/screenings/", cached_for_visitors(ScreeningFeed()), name="screening_feed"),
     path("feeds/facts/", cached_for_visitors(FactFeed()), name="fact_feed"),
     path("feeds/facts/atom/", cached_for_visitors(AtomFactFeed()), name="fact_feed_atom"),
+    path("feeds/changes/", cached_for_visitors(ChangeFeed()), name="change_feed"),
     path("sitemap.xml", cached_for_visitors(sitemap, params=("p",)), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
     path("", include("core.urls")),

@@ -1,15 +1,38 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
-from facts.models import Category, Fact, FaqEntry, Source, Status
+from facts import services
+from facts.models import Category, Change, Fact, FaqEntry, Source, Status, Suggestion
+
+
+def link_state(source: Source) -> str:
+    """What the link checker (`manage.py check_sources`) last found at a source's address."""
+    if not source.url:
+        return "no link"
+    if source.link_checked_at is None:
+        return "not checked yet"
+    alive = timezone.localtime(source.link_alive_at).date() if source.link_alive_at else None
+    if source.link_problem:
+        return f"dead ({source.link_problem}); last worked {alive or 'never, as far as we know'}"
+    return f"works (checked {timezone.localtime(source.link_checked_at).date()})"
 
 
 class SourceInline(admin.StackedInline):
     model = Source
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 0
-    fields = (("title", "publisher"), ("url", "date"), "quote", "position")
+    fields = (("title", "publisher"), ("url", "date"), "quote", "position", "link")
+    readonly_fields = ("link",)
+
+    @admin.display(description="link")
+    def link(self, source: Source) -> str:
+        return link_state(source)
 
 
 @admin.register(Category)
@@ -28,10 +51,18 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 def update_action(name: str, description: str, **values):
-    """A bulk action that sets the given fields on every selected row."""
+    """A bulk action that sets the given fields on every selected row, one save each, so each is in its
+    history (and a fact's new status on its Changes list)."""
 
     def action(modeladmin, request, queryset):
-        count = queryset.update(**values)
+        count = 0
+        for obj in queryset:
+            if any(getattr(obj, field) != value for field, value in values.items()):
+                for field, value in values.items():
+                    setattr(obj, field, value)
+                obj._history_user = request.user
+                obj.save()
+                count += 1
         modeladmin.message_user(request, f"{description}: {count} updated.", messages.SUCCESS)
 
     action.__name__ = name
@@ -49,9 +80,23 @@ STATUS_ACTIONS = [
 ]
 
 
+class FactForm(forms.ModelForm):
+    """The fact's form (the admin's fieldsets choose the model's fields), with a note for readers."""
+
+    change_note = forms.CharField(
+        label="Note for readers",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Shown on the fact's public Changes list with today's date. Fill it in for a correction or a "
+        "change of status; a new status is listed even without a note, other edits are not listed.",
+    )
+
+
 @admin.register(Fact)
-class FactAdmin(admin.ModelAdmin):
-    list_display = ("position", "title", "category", "status", "published", "featured", "source_count")
+class FactAdmin(SimpleHistoryAdmin):
+    form = FactForm
+    list_display = ("position", "title", "category", "status", "last_checked", "published", "featured", "source_count")
     list_display_links = ("title",)
     list_editable = ("position", "published")
     list_filter = ("category", "status", "published", "featured", "spoiler")
@@ -60,10 +105,12 @@ class FactAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("title",)}
     inlines = [SourceInline]
     actions = [*PUBLISH_ACTIONS, *STATUS_ACTIONS]
+    history_list_display = ["status"]
+    change_form_template = "admin/facts/fact/change_form.html"
     fieldsets = (
         (None, {"fields": ("title", "slug", "category", "position", ("published", "featured", "spoiler"))}),
         ("Text", {"fields": ("summary", "body")}),
-        ("Verification", {"fields": ("status", "claim", "status_note")}),
+        ("Verification", {"fields": ("status", "claim", "status_note", "last_checked", "change_note")}),
         ("Image", {"fields": ("image", "image_alt", ("image_credit", "image_licence"))}),
     )
 
@@ -74,9 +121,71 @@ class FactAdmin(admin.ModelAdmin):
     def source_count(self, obj):
         return obj.source_count
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "suggestion": self._suggestion(request, object_id)}
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _suggestion(self, request, fact_id) -> Suggestion | None:
+        """The open suggestion being accepted: the fact's form opened from it shows it and, saved, accepts it."""
+        number = request.GET.get("suggestion", "")
+        if not fact_id or not number.isdigit():
+            return None
+        return Suggestion.objects.open().select_related("member").filter(pk=number, fact_id=fact_id).first()
+
+    def save_model(self, request, obj, form, change):
+        suggestion = self._suggestion(request, obj.pk)
+        note = form.cleaned_data.get("change_note", "")
+        if suggestion and not note:
+            note = "Corrected after a member's suggestion."
+        obj._history_user = request.user
+        obj._change_reason = note or None
+        obj.save(change_note=note, credit=suggestion.member if suggestion else None)
+        if suggestion:
+            services.accept(suggestion, by=request.user)
+            self.message_user(request, f"The suggestion by {suggestion.member.public_name} is accepted; they are told.")
+
+
+@admin.register(Source)
+class SourceAdmin(SimpleHistoryAdmin):
+    """Every source in one list, so dead links can be found (filter by link) and each one's history read."""
+
+    list_display = ("title", "fact", "url", "link")
+    list_select_related = ("fact",)
+    list_filter = ("fact__category",)
+    search_fields = ("title", "publisher", "url", "fact__title")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fields = ("fact", ("title", "publisher"), ("url", "date"), "quote", "position", "link")
+    readonly_fields = ("link",)
+    autocomplete_fields = ("fact",)
+
+    def get_list_filter(self, request):
+        return (DeadLinkFilter, *self.list_filter)
+
+    @admin.display(description="link")
+    def link(self, source: Source) -> str:
+        return link_state(source)
+
+
+class DeadLinkFilter(admin.SimpleListFilter):
+    title = "link"
+    parameter_name = "link"
+
+    def lookups(self, request, model_admin):
+        return [("dead", "dead"), ("works", "works"), ("unchecked", "not checked yet")]
+
+    def queryset(self, request, queryset):
+        linked = queryset.exclude(url="")
+        if self.value() == "dead":
+            return linked.exclude(link_checked_at=None).exclude(link_problem="")
+        if self.value() == "works":
+            return linked.exclude(link_checked_at=None).filter(link_problem="")
+        if self.value() == "unchecked":
+            return linked.filter(link_checked_at=None)
+        return queryset
+
 
 @admin.register(FaqEntry)
-class FaqEntryAdmin(admin.ModelAdmin):
+class FaqEntryAdmin(SimpleHistoryAdmin):
     list_display = ("position", "question", "published")
     list_display_links = ("question",)
     list_editable = ("position", "published")
@@ -85,3 +194,88 @@ class FaqEntryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("question",)}
     filter_horizontal = ("facts",)
     actions = PUBLISH_ACTIONS
+
+    def save_model(self, request, obj, form, change):
+        obj._history_user = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Change)
+class ChangeAdmin(admin.ModelAdmin):
+    """The public Changes list. Entries are made by saving facts; curators may reword or remove one."""
+
+    list_display = ("date", "fact", "kind", "old_status", "new_status", "credit")
+    list_filter = ("kind",)
+    list_select_related = ("fact", "credit")
+    fields = ("fact", "kind", "date", ("old_status", "new_status"), "note", "credit")
+    readonly_fields = ("fact", "kind", "old_status", "new_status", "credit")
+
+    def has_add_permission(self, request):
+        return False
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Suggestion
+        fields = ("reason",)
+
+    def clean(self):
+        cleaned = super().clean()
+        if "_reject" in self.data and not cleaned.get("reason", "").strip():
+            self.add_error("reason", "Say why it is rejected: the member is told.")
+        return cleaned
+
+
+@admin.register(Suggestion)
+class SuggestionAdmin(admin.ModelAdmin):
+    """The curators' queue, oldest first. Accepting opens the fact with the proposal beside it; rejecting
+    needs a reason. Either way the member is told by email and sees the outcome on their profile."""
+
+    form = DecisionForm
+    list_display = ("created", "fact", "member", "state")
+    list_filter = ("state",)
+    list_select_related = ("fact", "member")
+    ordering = ("created", "id")
+    search_fields = ("fact__title", "member__username", "problem", "proposal")
+    fields = ("fact", "member", "created", "problem", "proposal", "source_links", "state", "reason", "decided")
+    readonly_fields = ("fact", "member", "created", "problem", "proposal", "source_links", "state", "decided")
+    change_form_template = "admin/facts/suggestion/change_form.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.state != Suggestion.State.OPEN:
+            return (*self.readonly_fields, "reason")
+        return self.readonly_fields
+
+    @admin.display(description="sources")
+    def source_links(self, suggestion: Suggestion):
+        return format_html_join(
+            "",
+            '<p><a href="{}" rel="noopener noreferrer nofollow">{}</a></p>',
+            ((url, url) for url in suggestion.source_list),
+        )
+
+    @admin.display(description="decided")
+    def decided(self, suggestion: Suggestion) -> str:
+        if suggestion.decided_at is None:
+            return "not yet"
+        by = suggestion.decided_by.public_name if suggestion.decided_by else "a curator who has left"
+        return f"{timezone.localtime(suggestion.decided_at):%d %b %Y %H:%M}, by {by}"
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        if obj is not None and obj.state == Suggestion.State.OPEN:
+            url = reverse("admin:facts_fact_change", args=[obj.fact_id])
+            context["accept_url"] = format_html("{}?suggestion={}", url, obj.pk)
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if "_reject" in request.POST and obj.state == Suggestion.State.OPEN:
+            services.reject(obj, by=request.user, reason=form.cleaned_data["reason"])
+            self.message_user(request, f"Rejected; {obj.member.public_name} is told why.")
+        else:
+            obj.save()

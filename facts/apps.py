@@ -6,7 +6,13 @@ class FactsConfig(AppConfig):
     verbose_name = "Fact catalogue and FAQ"
 
     def ready(self):
-        from core import pagecache
+        from core import pagecache, personal_data
+        from facts import notices
+        from facts import personal_data as mine
 
-        for name in ("Category", "Fact", "Source", "FaqEntry"):
+        for name in ("Category", "Fact", "FaqEntry", "Change"):
             pagecache.watch(self.get_model(name))
+        # What the link checker writes shows only in the admin.
+        pagecache.watch(self.get_model("Source"), ignore=("link_checked_at", "link_alive_at", "link_problem"))
+        notices.register()
+        personal_data.register("suggestions", export=mine.suggestions, erase=mine.erase)

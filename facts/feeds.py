@@ -1,7 +1,7 @@
 from django.utils.feedgenerator import Atom1Feed
 
 from core.feeds import SiteFeed
-from facts.models import Fact
+from facts.models import Change, Fact
 
 
 class FactFeed(SiteFeed):
@@ -27,3 +27,30 @@ class AtomFactFeed(FactFeed):
     feed_type = Atom1Feed
     subtitle = FactFeed.description
     feed_name = "fact_feed_atom"
+
+
+class ChangeFeed(SiteFeed):
+    title = "Cranes Club: changes to the facts"
+    description = "Corrections and changes of status in the catalogue of facts about The Cranes Are Flying."
+    page_name = "facts:changes"
+    feed_name = "change_feed"
+
+    def items(self):
+        return Change.objects.published()[:50]
+
+    def item_title(self, change: Change) -> str:
+        if change.kind == Change.Kind.STATUS:
+            what = f"now {change.get_new_status_display().lower()} (was {change.get_old_status_display().lower()})"
+        else:
+            what = "corrected"
+        return f"{change.fact.title}: {what}"
+
+    def item_description(self, change: Change) -> str:
+        credit = f" Suggested by {change.credit.public_name}." if change.credit else ""
+        return (change.note or "No note.") + credit
+
+    def item_pubdate(self, change: Change):
+        return change.date
+
+    def item_updateddate(self, change: Change):
+        return change.date

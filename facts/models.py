@@ -1,8 +1,11 @@
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from core.images import IMAGE_VALIDATORS
 from core.pagecache import VisibleQuerySet
@@ -33,10 +36,23 @@ class Category(models.Model):
 
 
 class Status(models.TextChoices):
+    """The rubric every fact is judged by (the README and the admin show it as RUBRIC)."""
+
     VERIFIED = "verified", "Verified"
     DISPUTED = "disputed", "Disputed"
     UNVERIFIED = "unverified", "Unverified"
     REFUTED = "refuted", "Refuted"
+    OPINION = "opinion", "Opinion"
+
+
+RUBRIC = {
+    Status.VERIFIED: "a source the fact cites, with a link, states the claim as the site words it: a primary "
+    "record (the festival's palmarès, the credits), a reference work, or a named critic or scholar",
+    Status.DISPUTED: "the sources disagree, or the claim is partly right and partly wrong; the note says which part",
+    Status.UNVERIFIED: "a checkable claim that no cited source settles yet",
+    Status.REFUTED: "the sources show the claim is wrong; the note says what is right",
+    Status.OPINION: "a matter of taste or interpretation, not a checkable fact (a masterpiece, timeless, moving)",
+}
 
 
 class FactQuerySet(VisibleQuerySet):
@@ -103,8 +119,16 @@ class Fact(models.Model):
     featured = models.BooleanField(default=False, help_text="Shown on the home page.")
     spoiler = models.BooleanField(default=False, help_text="Reveals the plot; shown collapsed.")
     claim = models.TextField(blank=True, help_text="What the article claimed, in the site's words.")
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.UNVERIFIED)
+    status = models.CharField(
+        max_length=12,
+        choices=Status.choices,
+        default=Status.UNVERIFIED,
+        help_text="; ".join(f"{Status(status).label}: {rule}" for status, rule in RUBRIC.items()) + ".",
+    )
     status_note = models.TextField(blank=True, help_text="The curator's note on what the sources say.")
+    last_checked = models.DateField(
+        null=True, blank=True, help_text="When a curator last rechecked the sources; shown on the fact's page."
+    )
     image = models.ImageField(upload_to="facts/", blank=True, validators=IMAGE_VALIDATORS)
     image_alt = models.CharField(max_length=200, blank=True, help_text="Describe the image for screen readers.")
     image_credit = models.CharField(max_length=200, blank=True)
@@ -113,6 +137,7 @@ class Fact(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     objects = FactQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated"])
 
     class Meta:
         ordering = ["position", "id"]
@@ -121,8 +146,32 @@ class Fact(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, change_note: str = "", credit=None, **kwargs):
+        """Save, and tell readers (the public Changes list) when the status changed or `change_note`
+        describes a correction; `credit` is the member whose suggestion it was."""
+        before = getattr(self, "_saved_status", None)
+        super().save(*args, **kwargs)
+        if before and before != self.status:
+            Change.objects.create(
+                fact=self,
+                kind=Change.Kind.STATUS,
+                old_status=before,
+                new_status=self.status,
+                note=change_note,
+                credit=credit,
+            )
+        elif change_note:
+            Change.objects.create(fact=self, kind=Change.Kind.CORRECTION, note=change_note, credit=credit)
+        self._saved_status = self.status
+
     def get_absolute_url(self) -> str:
         return reverse("facts:detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        fact = super().from_db(db, field_names, values)
+        fact._saved_status = fact.__dict__.get("status")
+        return fact
 
     @property
     def paragraphs(self) -> list[str]:
@@ -137,14 +186,23 @@ class Source(models.Model):
     date = models.DateField(null=True, blank=True)
     quote = models.TextField(blank=True)
     position = models.PositiveIntegerField(default=0)
+    # Written by `manage.py check_sources`, not by curators.
+    link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    link_alive_at = models.DateTimeField(null=True, blank=True, editable=False, help_text="When the link last worked.")
+    link_problem = models.CharField(max_length=200, blank=True, editable=False)
 
     objects = VisibleQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["link_checked_at", "link_alive_at", "link_problem"])
 
     class Meta:
         ordering = ["position", "id"]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def link_is_dead(self) -> bool:
+        return bool(self.url and self.link_checked_at and self.link_problem)
 
 
 class FaqQuerySet(VisibleQuerySet):
@@ -161,6 +219,7 @@ class FaqEntry(models.Model):
     published = models.BooleanField(default=True)
 
     objects = FaqQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[facts])
 
     class Meta:
         ordering = ["position", "id"]
@@ -190,3 +249,81 @@ class SeedRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model} {self.slug}"
+
+
+class ChangeQuerySet(VisibleQuerySet):
+    def published(self):
+        return self.filter(fact__published=True).select_related("fact", "credit")
+
+
+class Change(models.Model):
+    """What readers are told changed about a fact: its status, or a correction, with a note."""
+
+    class Kind(models.TextChoices):
+        STATUS = "status", "Status changed"
+        CORRECTION = "correction", "Correction"
+
+    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="changes")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    date = models.DateTimeField(default=timezone.now, db_index=True)
+    old_status = models.CharField(max_length=12, choices=Status.choices, blank=True)
+    new_status = models.CharField(max_length=12, choices=Status.choices, blank=True)
+    note = models.TextField(blank=True, help_text="Shown to readers: what changed, and why.")
+    credit = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The member whose suggestion it was.",
+    )
+
+    objects = ChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.fact}: {self.get_kind_display().lower()} ({self.date:%Y-%m-%d})"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.fact.get_absolute_url()}#change-{self.pk}"
+
+
+class SuggestionQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(state=Suggestion.State.OPEN)
+
+
+class Suggestion(models.Model):
+    """A member's proposed correction to a fact, waiting in the curators' queue."""
+
+    class State(models.TextChoices):
+        OPEN = "open", "Open"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+
+    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="suggestions")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="fact_suggestions")
+    problem = models.TextField("what is wrong", max_length=2000)
+    proposal = models.TextField("proposed wording", max_length=4000)
+    sources = models.TextField(max_length=2000, help_text="One web address a line.")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN, db_index=True)
+    reason = models.TextField(blank=True, help_text="Why it was rejected; the member is told.")
+    created = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = SuggestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created", "id"]
+
+    def __str__(self) -> str:
+        return f"Suggestion on {self.fact} by {self.member}"
+
+    @property
+    def source_list(self) -> list[str]:
+        return [line.strip() for line in self.sources.splitlines() if line.strip()]

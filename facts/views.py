@@ -1,25 +1,30 @@
 from math import ceil
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 
 from core.pagecache import cached_for_visitors, memory, not_cached, version_for
-from facts.forms import MAX_QUERY_LENGTH, FactSearchForm
-from facts.models import Category, Fact, FaqEntry
+from core.throttle import throttled
+from facts import services
+from facts.forms import MAX_QUERY_LENGTH, FactSearchForm, SuggestionForm
+from facts.models import Category, Change, Fact, FaqEntry, Status
 from facts.structured_data import claim_review
+from members.verification import confirmed_email_required
 
 
-@cached_for_visitors(params=("q", "category", "page"))
+@cached_for_visitors(params=("q", "category", "status", "page"))
 def fact_list(request: HttpRequest) -> HttpResponse:
     """A member whose fragment is warm costs no query here: the categories (for the title) are kept in
     this process under the content version, and the page of facts is read only to render the fragment."""
     category_slug = request.GET.get("category", "")
     # PostgreSQL cannot compare text holding NUL characters, and no fact contains one.
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+    status = request.GET.get("status", "")
     page_number = _page_number(request.GET.get("page"))
     categories = memory.value("categories", version_for(request), (), _categories)
     category = next((c for c in categories if c.slug == category_slug), None)
@@ -29,15 +34,19 @@ def fact_list(request: HttpRequest) -> HttpResponse:
         facts = Fact.objects.published().for_list()
         if category_slug:
             facts = facts.filter(category=category) if category else facts.none()
+        if status:
+            facts = facts.filter(status=status) if status in Status.values else facts.none()
         if query:
             facts = facts.search(query)
         return Paginator(facts, settings.FACTS_PER_PAGE).get_page(page_number)
 
-    # Only the pages the site links to are cached: no search, a category that exists, a page in range.
+    # Only the pages the site links to are cached: no search, a category and a status that exist, a page
+    # in range (a status narrows the count further).
     listed = category.published_count if category else total
     cacheable = (
         not query
         and (category is not None or not category_slug)
+        and (not status or status in Status.values)
         and page_number <= max(ceil(listed / settings.FACTS_PER_PAGE), 1)
     )
     context = {
@@ -47,9 +56,13 @@ def fact_list(request: HttpRequest) -> HttpResponse:
         "total": total,
         "category": category,
         "category_slug": category_slug,
+        "status": status,
+        "status_label": Status(status).label if status in Status.values else "",
         "query": query,
         "cacheable": cacheable,
-        "search": SimpleLazyObject(lambda: FactSearchForm(query=query, category=category_slug, categories=categories)),
+        "search": SimpleLazyObject(
+            lambda: FactSearchForm(query=query, category=category_slug, status=status, categories=categories)
+        ),
     }
     response = render(request, "facts/fact_list.html", context)
     return response if cacheable else not_cached(response)
@@ -92,3 +105,30 @@ def faq(request: HttpRequest) -> HttpResponse:
         Prefetch("facts", queryset=Fact.objects.published().only("title", "slug"))
     )
     return render(request, "facts/faq.html", {"entries": entries})
+
+
+CHANGES_PER_PAGE = 50
+
+
+@cached_for_visitors(params=("page",))
+def changes(request: HttpRequest) -> HttpResponse:
+    """Every status change and correction readers were told about, newest first."""
+    page = Paginator(Change.objects.published(), CHANGES_PER_PAGE).get_page(_page_number(request.GET.get("page")))
+    response = render(request, "facts/changes.html", {"page": page})
+    return response if page.number == _page_number(request.GET.get("page")) else not_cached(response)
+
+
+@confirmed_email_required
+@throttled("suggest")
+def suggest(request: HttpRequest, slug: str) -> HttpResponse:
+    fact = get_object_or_404(Fact.objects.published(), slug=slug)
+    form = SuggestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.suggest(member=request.user, fact=fact, **form.cleaned_data)
+        messages.success(
+            request,
+            "Thank you: your suggestion is with the curators. You will get an email when they have decided, "
+            "and your profile shows what became of it.",
+        )
+        return redirect(fact)
+    return render(request, "facts/suggest.html", {"fact": fact, "form": form})

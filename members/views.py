@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from core import personal_data
-from core.pagecache import cached_for_visitors
+from core.pagecache import cached_for_visitors, memory, version_for
 from core.throttle import throttled
 from members import services
 from members.forms import CloseAccountForm, ProfileForm
@@ -17,9 +17,14 @@ from members.models import User
 
 @cached_for_visitors
 def profile(request: HttpRequest, username: str) -> HttpResponse:
-    member = get_object_or_404(User, username=username, is_active=True)
-    # The page's comments and screenings come from those apps' template tags.
+    member = memory.value("profile", version_for(request), (username,), lambda: _member(username))
+    # The page's comments, screenings and suggestions come from those apps' template tags.
     return render(request, "members/profile.html", {"member": member})
+
+
+def _member(username: str) -> User:
+    """Kept in this process under the content version, which any change to a profile retires."""
+    return get_object_or_404(User, username=username, is_active=True)
 
 
 @login_required

@@ -81,6 +81,7 @@ def test_every_model_visitors_see_is_watched():
         "facts.Fact",
         "facts.Source",
         "facts.FaqEntry",
+        "facts.Change",
         "screenings.Venue",
         "screenings.Screening",
         "screenings.Rsvp",

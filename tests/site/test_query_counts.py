@@ -73,13 +73,13 @@ PAGES = {
     "home": (lambda s: reverse("home:index"), 2, 4),
     "fact list": (lambda s: reverse("facts:list"), 4, 6),
     "fact search": (lambda s: reverse("facts:list") + "?q=fact&category=awards", 4, 6),
-    "fact detail": (lambda s: s["fact"].get_absolute_url(), 5, 7),
+    "fact detail": (lambda s: s["fact"].get_absolute_url(), 6, 8),
     "faq": (lambda s: reverse("facts:faq"), 2, 4),
     "screening list": (lambda s: reverse("screenings:list"), 2, 4),
     "past screenings": (lambda s: reverse("screenings:past"), 1, 3),
     "screening detail": (lambda s: s["screening"].get_absolute_url(), 3, 7),
     "discussion": (lambda s: reverse("discussion:latest"), 2, 4),
-    "member profile": (lambda s: s["member"].get_absolute_url(), 2, 5),
+    "member profile": (lambda s: s["member"].get_absolute_url(), 2, 6),
 }
 
 
@@ -98,8 +98,9 @@ def test_member_query_count_is_fixed(client, site, django_assert_num_queries, pa
         assert client.get(url(site)).status_code == 200
 
 
-def test_visitors_pages_run_at_most_five_queries():
-    assert max(visitor for _, visitor, _ in PAGES.values()) <= 5
+def test_visitors_pages_run_at_most_six_queries():
+    # The most is a fact's page: the fact, its sources, its changes, its neighbours and its thread with replies.
+    assert max(visitor for _, visitor, _ in PAGES.values()) <= 6
 
 
 # Once warm, a member's page reads only what is theirs or changes on every visit (their booking, the latest

@@ -1,0 +1,28 @@
+"""The email a member gets when curators decide on their suggested correction, composed when it goes."""
+
+from core import mail, notices
+from core.links import absolute_url
+from facts.models import Suggestion
+
+
+def decided(suggestion_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
+    suggestion = Suggestion.objects.select_related("fact", "member").filter(pk=suggestion_id).first()
+    if suggestion is None or suggestion.state == Suggestion.State.OPEN or not suggestion.member.email:
+        return None
+    outcome = suggestion.get_state_display().lower()
+    message = mail.message(
+        to=suggestion.member.email,
+        subject=f"Your suggestion was {outcome}: {suggestion.fact.title}",
+        template="facts/email/suggestion_decided.txt",
+        context={
+            "suggestion": suggestion,
+            "member": suggestion.member,
+            "fact_url": absolute_url(suggestion.fact.get_absolute_url()),
+            "profile_url": absolute_url(suggestion.member.get_absolute_url()),
+        },
+    )
+    return notices.Composed(suggestion.state, message)
+
+
+def register() -> None:
+    notices.register("facts.suggestion", decided, latest_only=True)

@@ -1,0 +1,27 @@
+"""A member's suggested corrections, for "Download my data" and "Delete my account" (see core.personal_data)."""
+
+from core.links import absolute_url
+from facts.models import Change, Suggestion
+
+
+def suggestions(member) -> list[dict]:
+    return [
+        {
+            "fact": suggestion.fact.title,
+            "url": absolute_url(suggestion.fact.get_absolute_url()),
+            "what_is_wrong": suggestion.problem,
+            "proposed_wording": suggestion.proposal,
+            "sources": suggestion.source_list,
+            "state": suggestion.state,
+            "reason": suggestion.reason,
+            "created": suggestion.created,
+            "decided": suggestion.decided_at,
+        }
+        for suggestion in Suggestion.objects.filter(member=member).select_related("fact")
+    ]
+
+
+def erase(member) -> None:
+    """Their suggestions go; the corrections made from them stay, no longer credited to anyone."""
+    Suggestion.objects.filter(member=member).delete()
+    Change.objects.filter(credit=member).update(credit=None)
