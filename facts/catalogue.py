@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from django.db import transaction
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from facts.models import Category, Fact, FaqEntry, SeedRecord, Source
 
@@ -162,11 +163,13 @@ def _source_rows(sources) -> list[tuple]:
 
 
 def _replace_sources(fact, sources) -> None:
-    fact.sources.all().delete()
-    Source.objects.bulk_create(
+    for source in fact.sources.all():
+        source.delete()  # one by one, so each removal is in the source's history
+    made = [
         Source(fact=fact, position=position, **{name: item.get(name) or _blank(name) for name in SOURCE_FIELDS})
         for position, item in enumerate(sources, start=1)
-    )
+    ]
+    bulk_create_with_history(made, Source, default_change_reason="Loaded from the catalogue file.")
 
 
 def _blank(name: str):

@@ -50,7 +50,7 @@ def test_the_seed_corrects_the_articles_errors():
     assert "special mention" in award.summary
     play = Fact.objects.get(slug="based-on-a-play")
     assert "Forever Alive" in play.summary
-    assert play.status == Status.DISPUTED
+    assert play.status == Status.REFUTED
     awards_answer = FaqEntry.objects.get(slug="awards").answer
     assert "did not win a Golden Globe" in awards_answer
     assert "special mention" in awards_answer
@@ -80,5 +80,5 @@ def test_curator_edits_survive_a_reload_unless_update_is_asked_for():
 
     run("load_catalogue", "--update")
     assert Fact.objects.get(slug="iconic-poster").summary != "A curator's wording."
-    assert Source.objects.filter(fact__slug="palme-dor-winner").count() == 4
+    assert Source.objects.filter(fact__slug="palme-dor-winner").count() == 6
     assert "0 created, 0 updated, 0 kept" in run("load_catalogue")

@@ -88,5 +88,5 @@ def test_a_deploy_creates_what_is_new_in_the_seed_with_its_sources_and_links():
     SeedRecord.objects.filter(slug__in=["palme-dor-winner", "awards"]).delete()  # as if new in the file
     deploy()
     palme = Fact.objects.get(slug="palme-dor-winner")
-    assert palme.sources.count() == 4
+    assert palme.sources.count() == 6
     assert palme in FaqEntry.objects.get(slug="awards").facts.all()

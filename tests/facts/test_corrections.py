@@ -1,0 +1,150 @@
+"""The fact-check's corrections are on the pages, every status follows the rubric, and databases seeded
+before the corrections get them by migration, except where a curator has changed a fact since."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.test import Client
+
+from facts.migrations._corrections_2026_11 import FACTS
+from facts.models import RUBRIC, Change, Fact, FaqEntry, Source, Status
+from facts.structured_data import claim_review
+
+
+@pytest.fixture
+def catalogue(db):
+    call_command("load_catalogue", stdout=StringIO())
+
+
+def page(path: str) -> str:
+    response = Client().get(path)
+    assert response.status_code == 200, path
+    return response.content.decode()
+
+
+def fact_page(slug: str) -> str:
+    return page(Fact.objects.get(slug=slug).get_absolute_url())
+
+
+def test_kalatozov_and_urusevsky_began_with_the_first_echelon_and_he_with_their_kingdom(catalogue):
+    text = fact_page("cinematic-masterpiece")
+    assert "The First Echelon" in text and "1955" in text
+    assert "Their Kingdom (1928)" in text
+    assert "start of a partnership" not in text and "had begun with the documentary" not in text
+
+
+def test_statuses_follow_the_fact_check(catalogue):
+    statuses = dict(Fact.objects.values_list("slug", "status"))
+    assert statuses["based-on-a-play"] == Status.REFUTED
+    for judgement in (
+        "symbolism-of-cranes",
+        "timeless-storytelling",
+        "enduring-legacy",
+        "deeply-moving-narrative",
+        "emotional-rollercoaster",
+        "cinematic-masterpiece",
+    ):
+        assert statuses[judgement] == Status.OPINION, judgement
+    assert statuses["critically-reassessed"] == Status.UNVERIFIED
+    assert statuses["influential-filmmaking-techniques"] == Status.DISPUTED
+    assert '<span class="status status-refuted">Refuted</span>' in fact_page("based-on-a-play")
+    assert '<span class="status status-opinion">Opinion</span>' in fact_page("symbolism-of-cranes")
+
+
+def test_the_camera_was_not_new_to_soviet_cinema(catalogue):
+    text = fact_page("influential-filmmaking-techniques")
+    assert "new to Soviet cinema in 1957" not in Fact.objects.get(slug="influential-filmmaking-techniques").summary
+    assert "Soviet silent film" in text and "already used a moving, expressive camera" in text
+
+
+def test_the_awards_answer_has_the_bafta_nominations_and_the_palme_its_caveat(catalogue):
+    faq = page("/faq/")
+    assert "Best Film from any Source" in faq and "Best Foreign Actress" in faq
+    assert "BAFTA&#x27;s own awards database" in faq or "BAFTA's own awards database" in faq
+    assert "first given in 1955" in faq
+    palme = fact_page("palme-dor-winner")
+    assert "The Turning Point" in palme and "1946" in palme and "shared it with ten other films" in palme
+    recognition = Fact.objects.get(slug="international-recognition")
+    assert "secondary sources only" not in recognition.status_note
+    assert recognition.sources.filter(publisher__icontains="British Academy").exclude(url="").exists()
+    assert "Order of Honour" in fact_page("international-recognition")
+
+
+def test_citations_are_mended(catalogue):
+    assert not Source.objects.filter(url="https://www.bostonglobe.com/2019/12/15/arts/").exists()
+    assert not Source.objects.filter(publisher__icontains="kraft-media").exists()
+    assert not Source.objects.filter(publisher__icontains="spinningimage").exists()
+    assert Source.objects.filter(publisher="The Times").exclude(url="").exists()
+
+
+def test_every_verified_fact_cites_a_source_with_a_link(catalogue):
+    for fact in Fact.objects.filter(status=Status.VERIFIED):
+        assert fact.sources.exclude(url="").exists(), f"{fact.slug} is verified but cites no source with a link"
+
+
+def test_a_verified_fact_without_a_source_is_caught(catalogue):
+    fact = Fact.objects.filter(status=Status.VERIFIED).first()
+    fact.sources.all().delete()
+    unsourced = [f.slug for f in Fact.objects.filter(status=Status.VERIFIED) if not f.sources.exclude(url="").exists()]
+    assert unsourced == [fact.slug]
+
+
+def test_every_status_has_its_rule_in_the_admin_and_opinions_get_no_claim_review(catalogue):
+    help_text = Fact._meta.get_field("status").help_text
+    assert set(RUBRIC) == set(Status)
+    for status in Status:
+        assert status.label in help_text
+    for fact in Fact.objects.filter(status=Status.OPINION):
+        assert claim_review(fact) is None
+    assert claim_review(Fact.objects.get(slug="based-on-a-play"))["reviewRating"]["alternateName"] == "False"
+
+
+def test_the_catalogue_filters_by_status(catalogue):
+    text = page("/facts/?status=opinion")
+    assert "11 facts" in text and ", marked opinion" in text
+    assert "Palme d’Or Winner" not in text
+    assert "no status called" in page("/facts/?status=nonsense")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_corrects_a_database_seeded_before_and_leaves_a_curators_fact_alone(capsys):
+    executor = MigrationExecutor(connection)
+    executor.migrate([("facts", "0006_curators_changes_and_suggestions")])
+    call_command("load_catalogue", stdout=StringIO())
+    # As the database was before the fact-check: each fact to correct as it was first seeded.
+    for slug, correction in FACTS.items():
+        fact = Fact.objects.get(slug=slug)
+        Fact.objects.filter(pk=fact.pk).update(**correction["old"])
+        fact.sources.all().delete()
+        for position, item in enumerate(correction["old_sources"], start=1):
+            Source.objects.create(
+                fact=fact, position=position, **{k: v or ("" if k != "date" else None) for k, v in item.items()}
+            )
+    Change.objects.all().delete()
+    Fact.objects.filter(slug="critically-reassessed").update(summary="A curator's own words.")
+    FaqEntry.objects.filter(slug="awards").update(answer="A curator's answer.")
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate([("facts", "0007_catalogue_corrections")])
+    report = capsys.readouterr().out
+
+    assert Fact.objects.get(slug="based-on-a-play").status == Status.REFUTED
+    assert "The First Echelon" in Fact.objects.get(slug="cinematic-masterpiece").summary
+    assert Fact.objects.get(slug="critically-reassessed").summary == "A curator's own words."
+    assert FaqEntry.objects.get(slug="awards").answer == "A curator's answer."
+    assert "critically-reassessed: changed by a curator" in report and "FAQ entry awards" in report
+    change = Change.objects.get(fact__slug="based-on-a-play")
+    assert (change.old_status, change.new_status) == (
+        Status.DISPUTED,
+        Status.REFUTED,
+    ) and "Forever Alive" in change.note
+    assert Change.objects.filter(kind=Change.Kind.CORRECTION, fact__slug="palme-dor-winner").exists()
+    assert not Change.objects.filter(fact__slug="critically-reassessed").exists()
+    masterpiece = Fact.objects.get(slug="cinematic-masterpiece")
+    assert masterpiece.history.count() >= 2, "a record of how it was, then the correction"
+    assert masterpiece.history.first().history_change_reason.startswith("Corrected")
+    assert "Order of Honour" in page(Fact.objects.get(slug="international-recognition").get_absolute_url())
