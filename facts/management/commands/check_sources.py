@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from facts import links
+
+
+class Command(BaseCommand):
+    help = (
+        "Check that every source's link still works and mark dead ones in the admin (with when each last "
+        "worked). Safe from cron or the task queue: one run at a time, a pause between requests to a host."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--timeout", type=float, default=10, help="seconds to wait for each answer (10)")
+        parser.add_argument("--pause", type=float, default=1.0, help="seconds between requests to one host (1)")
+        parser.add_argument("--only-dead", action="store_true", help="recheck only links found dead before")
+
+    def handle(self, *args, timeout, pause, only_dead, **options):
+        report = links.check_all(timeout=timeout, pause=pause, only_dead=only_dead)
+        if report is None:
+            raise CommandError("Another check of the sources is still running; try again later.")
+        for source in report.dead:
+            self.stdout.write(f"dead: {source.url} ({source.link_problem}), cited by {source.fact}")
+        self.stdout.write(f"Checked {report.checked} links: {len(report.dead)} dead.")

@@ -1,0 +1,166 @@
+"""`manage.py check_sources` against a local HTTP server (never the internet): working links, dead ones,
+redirects, servers that refuse HEAD, silence, and addresses the checker must not fetch."""
+
+import threading
+import time
+from datetime import timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
+
+import pytest
+from django.core.cache import cache
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.utils import timezone
+
+from facts import links
+from facts.models import Source
+
+pytestmark = pytest.mark.django_db
+
+
+class Handler(BaseHTTPRequestHandler):
+    requests: list[tuple[str, str, float]] = []
+
+    def do_HEAD(self):
+        self.answer(head=True)
+
+    def do_GET(self):
+        self.answer(head=False)
+
+    def answer(self, *, head: bool):
+        Handler.requests.append((self.command, self.path, time.monotonic()))
+        if self.path == "/slow":
+            time.sleep(1.5)
+        if self.path == "/moved":
+            self.send_response(301)
+            self.send_header("Location", "/ok")
+        elif self.path == "/loop":
+            self.send_response(302)
+            self.send_header("Location", "/loop")
+        elif self.path == "/no-head" and head:
+            self.send_response(405)
+        elif self.path in ("/ok", "/no-head", "/slow", "/other"):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+        else:
+            self.send_response(404)
+        self.end_headers()
+        if not head and self.path != "/loop":
+            self.wfile.write(b"<p>hello</p>")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def fact(fact):
+    """The fact, citing nothing yet: each test cites the local server only."""
+    fact.sources.all().delete()
+    return fact
+
+
+@pytest.fixture
+def server(settings):
+    settings.CLUB_LINK_CHECK_PRIVATE = True  # the local server is on the loopback address
+    Handler.requests = []
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def cite(fact, url: str) -> Source:
+    return Source.objects.create(fact=fact, title=url, url=url)
+
+
+def check(*args) -> str:
+    out = StringIO()
+    call_command("check_sources", "--pause", "0", "--timeout", "0.5", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_dead_links_are_marked_with_what_was_wrong_and_working_ones_with_when(server, fact):
+    sources = {path: cite(fact, server + path) for path in ("/ok", "/gone", "/moved", "/no-head", "/slow", "/loop")}
+    output = check()
+    for source in sources.values():
+        source.refresh_from_db()
+    assert "Checked 6 links: 3 dead." in output
+    assert sources["/ok"].link_problem == "" and sources["/ok"].link_alive_at is not None
+    assert sources["/moved"].link_problem == "", "redirects are followed"
+    assert sources["/no-head"].link_problem == "", "a server that refuses HEAD is asked with GET"
+    assert sources["/gone"].link_problem == "HTTP 404" and sources["/gone"].link_alive_at is None
+    assert sources["/slow"].link_problem == "no answer within 0.5 s"
+    assert sources["/loop"].link_problem.startswith("HTTP 30")
+    assert f"dead: {server}/gone (HTTP 404)" in output
+
+
+def test_a_link_that_dies_keeps_the_date_it_last_worked(server, fact):
+    source = cite(fact, server + "/gone")
+    worked = timezone.now() - timedelta(days=40)
+    Source.objects.filter(pk=source.pk).update(link_alive_at=worked, link_checked_at=worked)
+    check()
+    source.refresh_from_db()
+    assert source.link_alive_at == worked and source.link_problem == "HTTP 404"
+    assert source.link_checked_at > worked
+
+
+def test_only_dead_rechecks_what_was_dead(server, fact):
+    alive, dead = cite(fact, server + "/ok"), cite(fact, server + "/gone")
+    check()
+    Handler.requests.clear()
+    assert "Checked 1 links: 1 dead." in check("--only-dead")
+    assert {path for _, path, _ in Handler.requests} == {"/gone"}
+    alive.refresh_from_db()
+    dead.refresh_from_db()
+    assert alive.link_problem == "" and dead.link_problem == "HTTP 404"
+
+
+def test_requests_to_one_host_are_spaced_out(server, fact):
+    for path in ("/ok", "/other", "/moved"):
+        cite(fact, server + path)
+    call_command("check_sources", "--pause", "0.3", stdout=StringIO())
+    checks = [at for method, _, at in Handler.requests if method == "HEAD"]  # a redirect's next hop is a GET
+    gaps = [later - earlier for earlier, later in zip(checks, checks[1:], strict=False)]
+    assert len(checks) == 3 and min(gaps) >= 0.25
+
+
+def test_one_run_at_a_time(server, fact):
+    cite(fact, server + "/ok")
+    cache.add(links.LOCK, True)
+    with pytest.raises(CommandError, match="still running"):
+        check()
+    cache.delete(links.LOCK)
+    assert "Checked 1 links: 0 dead." in check()
+    assert cache.get(links.LOCK) is None, "the lock is released"
+
+
+def test_addresses_on_the_sites_own_network_are_not_fetched(settings, fact):
+    settings.CLUB_LINK_CHECK_PRIVATE = False
+    for url in ("http://127.0.0.1:6379/", "http://10.0.0.1/", "http://[::1]/", "file:///etc/passwd"):
+        assert links.problem_with(url, timeout=0.5) in ("an address on a private network", "not a web address"), url
+
+
+def test_a_redirect_to_the_sites_own_network_is_not_followed(server, settings):
+    settings.CLUB_LINK_CHECK_PRIVATE = False
+    assert links.problem_with(server + "/ok", timeout=0.5) == "an address on a private network"
+
+
+def test_the_admin_shows_dead_links_and_when_they_last_worked(server, fact, curator_client):
+    source = cite(fact, server + "/gone")
+    Source.objects.filter(pk=source.pk).update(link_alive_at=timezone.now() - timedelta(days=3))
+    check()
+    page = curator_client.get("/admin/facts/source/?link=dead").content.decode()
+    assert server + "/gone" in page and "dead (HTTP 404); last worked" in page
+    assert "dead (HTTP 404)" in curator_client.get(f"/admin/facts/fact/{fact.pk}/change/").content.decode()
+
+
+def test_a_check_changes_no_public_page_and_no_history(server, fact):
+    source = cite(fact, server + "/gone")
+    history = source.history.count()
+    Client().get(fact.get_absolute_url())
+    check()
+    assert source.history.count() == history
+    assert "HTTP 404" not in Client().get(fact.get_absolute_url()).content.decode()
