@@ -221,7 +221,7 @@ class DecisionForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if "_reject" in self.data and not cleaned.get("reason", "").strip():
+        if "_reject" in self.data and "reason" in self.fields and not cleaned.get("reason", "").strip():
             self.add_error("reason", "Say why it is rejected: the member is told.")
         return cleaned
 

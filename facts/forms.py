@@ -49,8 +49,6 @@ class SuggestionForm(forms.Form):
 
     def clean_sources(self) -> list[str]:
         lines = [line.strip() for line in self.cleaned_data["sources"].splitlines() if line.strip()]
-        if not lines:
-            raise forms.ValidationError("Give at least one web address.")
         if len(lines) > MAX_SOURCES:
             raise forms.ValidationError(f"Give at most {MAX_SOURCES} web addresses.")
         check = URLValidator(schemes=["http", "https"])

@@ -91,3 +91,47 @@ def test_a_curator_logs_in_with_totp_edits_a_fact_and_sees_it_on_the_site(page, 
     visitor.goto("/facts/iconic-poster/")
     expect(visitor.get_by_text("A curator found the poster in an archive.")).to_be_visible()
     visitor.close()
+
+
+def test_a_member_suggests_a_correction_and_a_curator_accepts_it(page, site, curator, live_server, mailoutbox):
+    from facts.models import Suggestion
+    from tests.browser.conftest import _watch, log_in
+
+    log_in(page, "lena", "Squirrel-1941-x")
+    page.goto("/facts/moving-score/")
+    page.get_by_role("link", name="Spotted an error? Suggest a correction").click()
+    page.get_by_label("What is wrong").fill("The summary could name the film's best-known cue.")
+    page.get_by_label("The wording you propose").fill("Weinberg's waltz for the party scene is the best known cue.")
+    page.get_by_label("Sources").fill("https://www.zeitschrift-osteuropa.de/hefte/2010/7/musik-in-bewegung/english")
+    page.get_by_role("button", name="Send to the curators").click()
+    expect(page.get_by_text("your suggestion is with the curators")).to_be_visible()
+    assert page.problems == []
+
+    context = page.context.browser.new_context(base_url=live_server.url)
+    admin = context.new_page()
+    admin.problems = _watch(admin)
+    log_in(admin, "editor", "Cranes-1957-x", totp_secret=curator.totp_secret)
+    admin.goto("/admin/facts/suggestion/?state__exact=open")
+    admin.goto(f"/admin/facts/suggestion/{Suggestion.objects.get().pk}/change/")
+    expect(admin.get_by_text("The summary could name the film's best-known cue.")).to_be_visible()
+    admin.get_by_role("link", name="Accept: edit the fact with this proposal beside it").click()
+    expect(admin.get_by_text("Accepting a suggestion by Lena")).to_be_visible()
+    expect(admin.get_by_text("Weinberg's waltz for the party scene is the best known cue.")).to_be_visible()
+    admin.get_by_label("Summary").fill(
+        "Weinberg's score, credited to M. Vainberg; his waltz for the party is its best-known cue."
+    )
+    admin.get_by_label("Note for readers").fill("Named the score's best-known cue, as a member suggested.")
+    admin.get_by_role("button", name="Save", exact=True).click()
+    expect(admin.get_by_text("The suggestion by Lena is accepted")).to_be_visible()
+    assert admin.problems == []
+    context.close()
+
+    page.goto("/facts/moving-score/")
+    changes = page.locator("#changes")
+    expect(changes).to_contain_text("Named the score's best-known cue, as a member suggested.")
+    expect(changes).to_contain_text("Suggested by Lena.")
+    run_worker()
+    assert any(m.to == ["lena@example.org"] and "accepted" in m.subject for m in mailoutbox)
+    page.goto("/members/lena/")
+    expect(page.get_by_text("accepted, and the fact corrected")).to_be_visible()
+    assert page.problems == []

@@ -10,6 +10,8 @@ PUBLIC_PAGES = [
     "/",
     "/facts/",
     "/facts/?category=awards",
+    "/facts/?status=opinion",
+    "/facts/changes/",
     "/facts/palme-dor-winner/",
     "/facts/emotional-journey/",
     "/faq/",
@@ -23,7 +25,13 @@ PUBLIC_PAGES = [
     "/accounts/password/reset/",
     "/no-such-page/",
 ]
-MEMBER_PAGES = ["/screenings/demo-club-screening/", "/facts/palme-dor-winner/", "/members/me/", "/screenings/mine/"]
+MEMBER_PAGES = [
+    "/screenings/demo-club-screening/",
+    "/facts/palme-dor-winner/",
+    "/facts/palme-dor-winner/suggest/",
+    "/members/me/",
+    "/screenings/mine/",
+]
 ACCOUNT_PAGES = [
     "/accounts/email/",
     "/accounts/password/change/",
@@ -33,7 +41,15 @@ ACCOUNT_PAGES = [
     "/accounts/logout/",
     "/members/me/close/",
 ]
-ADMIN_PAGES = ["/admin/", "/admin/facts/fact/", "/admin/facts/fact/1/change/", "/admin/screenings/screening/add/"]
+ADMIN_PAGES = [
+    "/admin/",
+    "/admin/facts/fact/",
+    "/admin/facts/fact/1/change/",
+    "/admin/facts/fact/1/history/",
+    "/admin/facts/suggestion/",
+    "/admin/facts/source/?link=dead",
+    "/admin/screenings/screening/add/",
+]
 
 
 def axe_violations(page) -> list[str]:

@@ -129,3 +129,27 @@ def test_a_members_page_runs_at_most_three_queries_once_its_fragments_are_warm(c
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url(site)).status_code == 200
     assert len(queries) == expected <= 3, [q["sql"][:90] for q in queries.captured_queries]
+
+
+def test_a_facts_page_runs_as_many_queries_with_50_history_entries_20_changes_and_20_suggestions(
+    client, site, django_assert_num_queries
+):
+    from facts.models import Status, Suggestion
+
+    fact = site["fact"]
+    for n in range(50):  # 50 history entries, 20 of them changes of status readers are told about
+        fact.summary = f"Summary {n}"
+        fact.status = [Status.VERIFIED, Status.DISPUTED][n % 2] if n < 20 else fact.status
+        fact.save(change_note=f"Note {n}" if n < 20 else "")
+    members = get_user_model().objects.all()[:10]
+    Suggestion.objects.bulk_create(
+        Suggestion(fact=fact, member=members[n % 10], problem="p", proposal="q", sources="https://e.org")
+        for n in range(20)
+    )
+    assert fact.history.count() >= 50 and fact.changes.count() == 20
+    url, visitor, member = PAGES["fact detail"]
+    with django_assert_num_queries(visitor):
+        assert client.get(url(site)).status_code == 200
+    client.force_login(site["member"])
+    with django_assert_num_queries(member):
+        assert client.get(url(site)).status_code == 200
