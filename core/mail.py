@@ -5,6 +5,8 @@ from django.template.loader import render_to_string
 
 
 def message(*, to: str, subject: str, template: str, context: dict, headers: dict | None = None) -> EmailMessage:
+    # A title with a line break in it (typed in the admin) must not stop the email: subjects are one line.
+    subject = " ".join(subject.split())
     return EmailMessage(subject=subject, body=render_to_string(template, context), to=[to], headers=headers)
 
 

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Who made each change in the catalogue's history (a source edited on its fact's page too).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -344,6 +346,8 @@ CLUB_RECENT_ENTRIES = int(os.environ.get("CLUB_RECENT_ENTRIES", "500"))
 # 0 turns off only the visitors' whole pages, leaving fragments: what an uncached visitor's page costs.
 CLUB_VISITOR_PAGES = env_bool("CLUB_VISITOR_PAGES", True)
 FACTS_PER_PAGE = 12
+# A change's reason in the catalogue's history is the note readers are shown, which can be long.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 # The task queue (django-tasks, Django 6.0's django.tasks backported): tasks are rows in the database,
 # written in the transaction that caused them, and run by `manage.py db_worker`.

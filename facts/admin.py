@@ -1,7 +1,9 @@
 from django import forms
 from django.contrib import admin, messages
-from django.db import models
-from django.db.models import Count
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models import Case, Count, When
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -23,8 +25,42 @@ def link_state(source: Source) -> str:
     return f"works (checked {timezone.localtime(source.link_checked_at).date()})"
 
 
+class HistoryAdmin(SimpleHistoryAdmin):
+    """django-simple-history's admin, whose revert view saves for anyone who may merely view the history:
+    here saving a revert needs the right to change the object, as the change form does."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        _numbers(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        _numbers(object_id, version_id)
+        if request.method == "POST" and not self.has_change_permission(request, self.get_object(request, object_id)):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+def _numbers(*values: str) -> None:
+    if not all(str(value).isascii() and str(value).isdigit() for value in values):
+        raise Http404
+
+
+class SourceFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        """The rubric: a verified fact cites at least one source with a link."""
+        super().clean()
+        if self.instance.status != Status.VERIFIED or any(form.errors for form in self.forms):
+            return
+        kept = [form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        posted = {form.instance.pk for form in self.forms if form.instance.pk}
+        others = self.instance.sources.exclude(pk__in=posted) if self.instance.pk else Source.objects.none()
+        if not any(form.cleaned_data.get("url") for form in kept) and not others.exclude(url="").exists():
+            raise ValidationError("A verified fact cites at least one source with a link (see the status rubric).")
+
+
 class SourceInline(admin.StackedInline):
     model = Source
+    formset = SourceFormSet
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 0
     fields = (("title", "publisher"), ("url", "date"), "quote", "position", "link")
@@ -52,17 +88,17 @@ class CategoryAdmin(admin.ModelAdmin):
 
 def update_action(name: str, description: str, **values):
     """A bulk action that sets the given fields on every selected row, one save each, so each is in its
-    history (and a fact's new status on its Changes list)."""
+    history (and a fact's new status on its Changes list); all of them or, should one fail, none."""
 
     def action(modeladmin, request, queryset):
         count = 0
-        for obj in queryset:
-            if any(getattr(obj, field) != value for field, value in values.items()):
-                for field, value in values.items():
-                    setattr(obj, field, value)
-                obj._history_user = request.user
-                obj.save()
-                count += 1
+        with transaction.atomic():
+            for obj in queryset:
+                if any(getattr(obj, field) != value for field, value in values.items()):
+                    for field, value in values.items():
+                        setattr(obj, field, value)
+                    obj.save()
+                    count += 1
         modeladmin.message_user(request, f"{description}: {count} updated.", messages.SUCCESS)
 
     action.__name__ = name
@@ -94,7 +130,7 @@ class FactForm(forms.ModelForm):
 
 
 @admin.register(Fact)
-class FactAdmin(SimpleHistoryAdmin):
+class FactAdmin(HistoryAdmin):
     form = FactForm
     list_display = ("position", "title", "category", "status", "last_checked", "published", "featured", "source_count")
     list_display_links = ("title",)
@@ -122,48 +158,41 @@ class FactAdmin(SimpleHistoryAdmin):
         return obj.source_count
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "suggestion": self._suggestion(request, object_id)}
+        # Only the change form accepts a suggestion (not a revert), and only for curators who may decide on them.
+        request.accepting = self._suggestion(request, object_id)
+        if request.method == "GET" and "suggestion" in request.GET and request.accepting is None:
+            self.message_user(
+                request,
+                "That suggestion is no longer open (or not yours to decide): saving will not accept it.",
+                messages.WARNING,
+            )
+        extra_context = {**(extra_context or {}), "suggestion": request.accepting}
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def _suggestion(self, request, fact_id) -> Suggestion | None:
         """The open suggestion being accepted: the fact's form opened from it shows it and, saved, accepts it."""
         number = request.GET.get("suggestion", "")
-        if not fact_id or not number.isdigit():
+        if not (fact_id and number.isascii() and number.isdigit()):
+            return None
+        if not request.user.has_perm("facts.change_suggestion"):
             return None
         return Suggestion.objects.open().select_related("member").filter(pk=number, fact_id=fact_id).first()
 
     def save_model(self, request, obj, form, change):
-        suggestion = self._suggestion(request, obj.pk)
+        suggestion = getattr(request, "accepting", None)
+        if suggestion and not form.has_changed():
+            suggestion = None  # nothing was corrected: the suggestion stays open
+            self.message_user(
+                request, "Nothing in the fact changed, so the suggestion is still open.", messages.WARNING
+            )
         note = form.cleaned_data.get("change_note", "")
         if suggestion and not note:
             note = "Corrected after a member's suggestion."
-        obj._history_user = request.user
         obj._change_reason = note or None
         obj.save(change_note=note, credit=suggestion.member if suggestion else None)
         if suggestion:
             services.accept(suggestion, by=request.user)
             self.message_user(request, f"The suggestion by {suggestion.member.public_name} is accepted; they are told.")
-
-
-@admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
-    """Every source in one list, so dead links can be found (filter by link) and each one's history read."""
-
-    list_display = ("title", "fact", "url", "link")
-    list_select_related = ("fact",)
-    list_filter = ("fact__category",)
-    search_fields = ("title", "publisher", "url", "fact__title")
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    fields = ("fact", ("title", "publisher"), ("url", "date"), "quote", "position", "link")
-    readonly_fields = ("link",)
-    autocomplete_fields = ("fact",)
-
-    def get_list_filter(self, request):
-        return (DeadLinkFilter, *self.list_filter)
-
-    @admin.display(description="link")
-    def link(self, source: Source) -> str:
-        return link_state(source)
 
 
 class DeadLinkFilter(admin.SimpleListFilter):
@@ -184,8 +213,26 @@ class DeadLinkFilter(admin.SimpleListFilter):
         return queryset
 
 
+@admin.register(Source)
+class SourceAdmin(HistoryAdmin):
+    """Every source in one list, so dead links can be found (filter by link) and each one's history read."""
+
+    list_display = ("title", "fact", "url", "link")
+    list_select_related = ("fact",)
+    list_filter = (DeadLinkFilter, "fact__category")
+    search_fields = ("title", "publisher", "url", "fact__title")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fields = ("fact", ("title", "publisher"), ("url", "date"), "quote", "position", "link")
+    readonly_fields = ("link",)
+    autocomplete_fields = ("fact",)
+
+    @admin.display(description="link")
+    def link(self, source: Source) -> str:
+        return link_state(source)
+
+
 @admin.register(FaqEntry)
-class FaqEntryAdmin(SimpleHistoryAdmin):
+class FaqEntryAdmin(HistoryAdmin):
     list_display = ("position", "question", "published")
     list_display_links = ("question",)
     list_editable = ("position", "published")
@@ -194,10 +241,6 @@ class FaqEntryAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ("question",)}
     filter_horizontal = ("facts",)
     actions = PUBLISH_ACTIONS
-
-    def save_model(self, request, obj, form, change):
-        obj._history_user = request.user
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(Change)
@@ -235,7 +278,7 @@ class SuggestionAdmin(admin.ModelAdmin):
     list_display = ("created", "fact", "member", "state")
     list_filter = ("state",)
     list_select_related = ("fact", "member")
-    ordering = ("created", "id")
+    ordering = (Case(When(state=Suggestion.State.OPEN, then=0), default=1), "created", "id")  # open, oldest first
     search_fields = ("fact__title", "member__username", "problem", "proposal")
     fields = ("fact", "member", "created", "problem", "proposal", "source_links", "state", "reason", "decided")
     readonly_fields = ("fact", "member", "created", "problem", "proposal", "source_links", "state", "decided")

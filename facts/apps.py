@@ -16,3 +16,4 @@ class FactsConfig(AppConfig):
         pagecache.watch(self.get_model("Source"), ignore=("link_checked_at", "link_alive_at", "link_problem"))
         notices.register()
         personal_data.register("suggestions", export=mine.suggestions, erase=mine.erase)
+        personal_data.register("credited_corrections", export=mine.credits)

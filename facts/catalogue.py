@@ -55,7 +55,7 @@ def load_catalogue(data: dict, *, update: bool = False, dry_run: bool = False) -
             if category is None:
                 report.add("kept", "fact", f"{slug} (not made: its category was removed by a curator)")
                 continue
-            fields = _fact_fields(item, position, category)
+            fields = _fact_fields(item, position, category, checked=data.get("last_checked"))
             facts[slug] = _sync(report, Fact, slug, fields, update, _sources(item.get("sources", [])))
         for position, item in enumerate(data["faq"], start=1):
             linked = [facts[slug] for slug in item.get("facts", []) if facts.get(slug)]
@@ -74,7 +74,7 @@ def _category(report: Report, item: dict, position: int, update: bool) -> Catego
     return _sync(report, Category, item["slug"], fields, update)
 
 
-def _fact_fields(item: dict, position: int, category: Category) -> dict:
+def _fact_fields(item: dict, position: int, category: Category, *, checked=None) -> dict:
     return {
         "title": item["title"],
         "summary": item["summary"],
@@ -86,6 +86,7 @@ def _fact_fields(item: dict, position: int, category: Category) -> dict:
         "status_note": item.get("status_note", ""),
         "spoiler": item.get("spoiler", False),
         "featured": item.get("featured", False),
+        "last_checked": item.get("last_checked", checked),
     }
 
 

@@ -36,7 +36,8 @@ class Category(models.Model):
 
 
 class Status(models.TextChoices):
-    """The rubric every fact is judged by (the README and the admin show it as RUBRIC)."""
+    """The statuses a fact's claim can have; RUBRIC says when each applies (the admin's help text shows it,
+    and the README's table says the same in more words)."""
 
     VERIFIED = "verified", "Verified"
     DISPUTED = "disputed", "Disputed"
@@ -149,7 +150,7 @@ class Fact(models.Model):
     def save(self, *args, change_note: str = "", credit=None, **kwargs):
         """Save, and tell readers (the public Changes list) when the status changed or `change_note`
         describes a correction; `credit` is the member whose suggestion it was."""
-        before = getattr(self, "_saved_status", None)
+        before = Fact.objects.filter(pk=self.pk).values_list("status", flat=True).first() if self.pk else None
         super().save(*args, **kwargs)
         if before and before != self.status:
             Change.objects.create(
@@ -162,16 +163,9 @@ class Fact(models.Model):
             )
         elif change_note:
             Change.objects.create(fact=self, kind=Change.Kind.CORRECTION, note=change_note, credit=credit)
-        self._saved_status = self.status
 
     def get_absolute_url(self) -> str:
         return reverse("facts:detail", kwargs={"slug": self.slug})
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        fact = super().from_db(db, field_names, values)
-        fact._saved_status = fact.__dict__.get("status")
-        return fact
 
     @property
     def paragraphs(self) -> list[str]:
@@ -199,10 +193,6 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def link_is_dead(self) -> bool:
-        return bool(self.url and self.link_checked_at and self.link_problem)
 
 
 class FaqQuerySet(VisibleQuerySet):

@@ -21,6 +21,13 @@ def suggestions(member) -> list[dict]:
     ]
 
 
+def credits(member) -> list[dict]:
+    return [
+        {"fact": change.fact.title, "date": change.date, "note": change.note}
+        for change in Change.objects.filter(credit=member).select_related("fact")
+    ]
+
+
 def erase(member) -> None:
     """Their suggestions go; the corrections made from them stay, no longer credited to anyone."""
     Suggestion.objects.filter(member=member).delete()

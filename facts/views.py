@@ -41,12 +41,14 @@ def fact_list(request: HttpRequest) -> HttpResponse:
         return Paginator(facts, settings.FACTS_PER_PAGE).get_page(page_number)
 
     # Only the pages the site links to are cached: no search, a category and a status that exist, a page
-    # in range (a status narrows the count further).
+    # number as the site writes it and in range (a status narrows the count further).
     listed = category.published_count if category else total
+    given = request.GET
     cacheable = (
-        not query
-        and (category is not None or not category_slug)
-        and (not status or status in Status.values)
+        "q" not in given
+        and ("category" not in given or category is not None)
+        and ("status" not in given or status in Status.values)
+        and given.get("page", "1") == str(page_number)
         and page_number <= max(ceil(listed / settings.FACTS_PER_PAGE), 1)
     )
     context = {
@@ -84,7 +86,8 @@ def fact_detail(request: HttpRequest, slug: str) -> HttpResponse:
     fact, structured_data = memory.value("fact", version_for(request), (slug,), lambda: _fact_and_data(slug))
     # Read only when the page's fragment is rendered, not when it is warm.
     around = SimpleLazyObject(lambda: Fact.objects.published().for_list().around(fact))
-    context = {"fact": fact, "around": around, "structured_data": structured_data}
+    changes = SimpleLazyObject(lambda: list(fact.changes.select_related("credit")))
+    context = {"fact": fact, "around": around, "changes": changes, "structured_data": structured_data}
     response = render(request, "facts/fact_detail.html", context)
     # Later pages of comments are rendered each time (strangers could ask for any number).
     return response if request.GET.get("comments", "1") == "1" else not_cached(response)
@@ -115,7 +118,8 @@ def changes(request: HttpRequest) -> HttpResponse:
     """Every status change and correction readers were told about, newest first."""
     page = Paginator(Change.objects.published(), CHANGES_PER_PAGE).get_page(_page_number(request.GET.get("page")))
     response = render(request, "facts/changes.html", {"page": page})
-    return response if page.number == _page_number(request.GET.get("page")) else not_cached(response)
+    # Only a page number as the site writes it, and in range, is cached.
+    return response if request.GET.get("page", "1") == str(page.number) else not_cached(response)
 
 
 @confirmed_email_required

@@ -49,7 +49,8 @@ def cached_for_visitors(view=None, *, params: tuple[str, ...] = ()):
             request.GET = _only(request.GET, params)
             response = view(request, *args, **kwargs)
             if getattr(request, "page_cache_key", None) and not hasattr(response, "page_cacheable"):
-                response.page_cacheable = True
+                # A parameter given twice is an address no link leads to (`?page=1&page=1&...`).
+                response.page_cacheable = all(len(request.GET.getlist(name)) == 1 for name in request.GET)
             return response
 
         wrapper.page_cache_params = tuple(params)

@@ -2,7 +2,7 @@ from django.db import migrations
 
 from core.migration_helpers import grant
 
-# Curators keep the public Changes list and decide on members' suggestions; members make suggestions.
+# Curators keep the public Changes list, decide on members' suggestions and read the history.
 CODENAMES = [
     "view_change",
     "change_change",

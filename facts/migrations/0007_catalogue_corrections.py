@@ -4,8 +4,12 @@ First every fact, source and FAQ entry gets its first history record (history be
 corrected fact whose seeded fields and sources are still exactly as seeded is corrected, with a
 history record and an entry on its public Changes list; a fact a curator has changed, renamed or
 removed since is left alone and named in the migration's output, to be corrected by hand. FAQ
-answers likewise. A fresh database has no facts yet: `load_catalogue` then loads the corrected file.
+answers likewise. Every fact not left alone was checked in the fact-check: its Last checked is set.
+A fresh database has no facts yet: `load_catalogue` then loads the corrected file (with that date,
+and no Changes entries, since nothing changed after those facts were published).
 """
+
+import datetime
 
 from django.db import migrations
 from django.utils import timezone
@@ -13,6 +17,7 @@ from django.utils import timezone
 from facts.migrations._corrections_2026_11 import FACTS, FAQ
 
 SOURCE_FIELDS = ("title", "publisher", "url", "date", "quote")
+CHECKED = datetime.date(2026, 11, 29)
 
 
 def correct(apps, schema_editor):
@@ -22,12 +27,10 @@ def correct(apps, schema_editor):
     Fact, Source, FaqEntry, Change = (
         apps.get_model("facts", name) for name in ("Fact", "Source", "FaqEntry", "Change")
     )
-    for name in ("Fact", "Source", "FaqEntry"):
-        model = apps.get_model("facts", name)
-        for obj in model.objects.all():
-            if not apps.get_model("facts", f"Historical{name}").objects.filter(id=obj.pk).exists():
-                _record(apps, obj, "+", now, "As it was when the club began keeping history.")
-    left = []
+    for name in ("Fact", "Source", "FaqEntry"):  # their history tables are new and empty
+        for obj in apps.get_model("facts", name).objects.all():
+            _record(apps, obj, "+", now, "As it was when the club began keeping history.")
+    left, corrected = [], set()
     for slug, correction in FACTS.items():
         fact = Fact.objects.filter(slug=slug).first()
         if fact is None:
@@ -40,9 +43,13 @@ def correct(apps, schema_editor):
         old_status = fact.status
         for name, value in correction["new"].items():
             setattr(fact, name, value)
+        fact.last_checked = CHECKED
         fact.save()
+        corrected.add(fact.pk)
         if correction["new_sources"] != correction["old_sources"]:
-            fact.sources.all().delete()
+            for source in fact.sources.all():
+                _record(apps, source, "-", now, correction["note"])
+                source.delete()
             for position, item in enumerate(correction["new_sources"], start=1):
                 source = Source.objects.create(fact=fact, position=position, **_source_fields(item))
                 _record(apps, source, "+", now, correction["note"])
@@ -56,6 +63,11 @@ def correct(apps, schema_editor):
             new_status=fact.status if status_changed else "",
             note=correction["note"],
         )
+    for fact in Fact.objects.filter(last_checked=None).exclude(pk__in=corrected):
+        if not any(line.startswith(f"fact {fact.slug}:") for line in left):
+            fact.last_checked = CHECKED  # checked in the fact-check and found right
+            fact.save()
+            _record(apps, fact, "~", now, "Checked against the sources in the fact-check of November 2026.")
     for slug, correction in FAQ.items():
         entry = FaqEntry.objects.filter(slug=slug).first()
         if entry is None or {"question": entry.question, "answer": entry.answer} != correction["old"]:
@@ -87,13 +99,18 @@ def _source_fields(source) -> dict:
 
 def _record(apps, obj, kind: str, when, reason: str) -> None:
     """A history record of `obj` as it is now (what django-simple-history would have written)."""
-    History = apps.get_model("facts", f"Historical{obj._meta.object_name}")
+    name = obj._meta.object_name
+    History = apps.get_model("facts", f"Historical{name}")
     fields = {
         field.attname: getattr(obj, field.attname)
         for field in History._meta.concrete_fields
         if not field.name.startswith("history_") and hasattr(obj, field.attname)
     }
-    History.objects.create(**fields, history_date=when, history_type=kind, history_change_reason=reason)
+    record = History.objects.create(**fields, history_date=when, history_type=kind, history_change_reason=reason)
+    if name == "FaqEntry":  # the facts the answer rests on, as the history of its links
+        Links = apps.get_model("facts", "HistoricalFaqEntry_facts")
+        for link in obj.facts.through.objects.filter(faqentry=obj):
+            Links.objects.create(id=link.pk, history=record, faqentry_id=obj.pk, fact_id=link.fact_id)
 
 
 class Migration(migrations.Migration):

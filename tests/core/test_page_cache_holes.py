@@ -81,6 +81,17 @@ def test_page_numbers_no_link_leads_to_never_change_the_cached_page(make_fact, f
     assert facts[12].title in fetch("/facts/?page=1&page=2")[1], "the view reads the last value, and so does the key"
 
 
+def test_page_numbers_written_otherwise_are_never_stored(make_fact, fetch):
+    for _ in range(13):
+        make_fact()
+    for odd in ("01", "+1", "-1", "0", "%201", "1&page=1", "2&page=2"):
+        fetch(f"/facts/?page={odd}")
+        assert not fetch(f"/facts/?page={odd}")[0], odd
+        assert not fetch(f"/facts/changes/?page={odd}")[0], odd
+    fetch("/facts/?page=2")
+    assert fetch("/facts/?page=2")[0], "the page numbers links lead to are stored"
+
+
 def test_searches_and_later_comment_pages_are_never_stored(fact, fetch):
     for _ in range(2):
         assert not fetch("/facts/?q=palme")[0]

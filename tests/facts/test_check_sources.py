@@ -10,7 +10,6 @@ from io import StringIO
 import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
-from django.test import Client
 from django.utils import timezone
 
 from facts import links
@@ -32,9 +31,19 @@ class Handler(BaseHTTPRequestHandler):
         Handler.requests.append((self.command, self.path, time.monotonic()))
         if self.path == "/slow":
             time.sleep(1.5)
+        if self.path == "/trickle":  # each line in time, the whole answer never
+            self.wfile.write(b"HTTP/1.0 200 OK\r\n")
+            for n in range(12):
+                self.wfile.flush()
+                time.sleep(0.3)
+                self.wfile.write(f"X-Line-{n}: x\r\n".encode())
+            return
         if self.path == "/moved":
             self.send_response(301)
             self.send_header("Location", "/ok")
+        elif self.path == "/to-private":
+            self.send_response(302)
+            self.send_header("Location", "http://10.0.0.1/admin")
         elif self.path == "/loop":
             self.send_response(302)
             self.send_header("Location", "/loop")
@@ -143,9 +152,15 @@ def test_addresses_on_the_sites_own_network_are_not_fetched(settings, fact):
         assert links.problem_with(url, timeout=0.5) in ("an address on a private network", "not a web address"), url
 
 
-def test_a_redirect_to_the_sites_own_network_is_not_followed(server, settings):
+def test_a_redirect_to_the_sites_own_network_is_not_followed(server, settings, monkeypatch):
     settings.CLUB_LINK_CHECK_PRIVATE = False
-    assert links.problem_with(server + "/ok", timeout=0.5) == "an address on a private network"
+    public = links._refuse_unless_public
+    # The local server stands for a public one; the address it redirects to is on a private network.
+    monkeypatch.setattr(
+        links, "_refuse_unless_public", lambda address: None if address == "127.0.0.1" else public(address)
+    )
+    assert links.problem_with(server + "/ok", timeout=0.5) == ""
+    assert links.problem_with(server + "/to-private", timeout=0.5) == "an address on a private network"
 
 
 def test_the_admin_shows_dead_links_and_when_they_last_worked(server, fact, curator_client):
@@ -157,10 +172,41 @@ def test_the_admin_shows_dead_links_and_when_they_last_worked(server, fact, cura
     assert "dead (HTTP 404)" in curator_client.get(f"/admin/facts/fact/{fact.pk}/change/").content.decode()
 
 
-def test_a_check_changes_no_public_page_and_no_history(server, fact):
+def test_a_check_retires_no_cached_page_and_writes_no_history(server, fact):
+    from core import pagecache
+
     source = cite(fact, server + "/gone")
-    history = source.history.count()
-    Client().get(fact.get_absolute_url())
+    history, version = source.history.count(), pagecache.current_version()
     check()
     assert source.history.count() == history
-    assert "HTTP 404" not in Client().get(fact.get_absolute_url()).content.decode()
+    assert pagecache.current_version() == version
+
+
+def test_a_server_that_trickles_its_answer_out_cannot_hold_the_check(server, fact):
+    started = time.monotonic()
+    assert links.problem_with(server + "/trickle", timeout=0.5) == "no complete answer within 1 s"
+    assert time.monotonic() - started < 2
+
+
+def test_a_name_that_resolves_elsewhere_the_second_time_is_refused_as_it_connects(server, settings, monkeypatch):
+    settings.CLUB_LINK_CHECK_PRIVATE = False
+    port = int(server.rsplit(":", 1)[1])
+    real = links.socket.getaddrinfo
+    answers = iter([[(2, 1, 6, "", ("93.184.216.34", port))]])  # public the first time, the loopback after
+
+    def rebinding(host, *args, **kwargs):
+        return next(answers, None) or real("127.0.0.1", *args, **kwargs)
+
+    monkeypatch.setattr(links.socket, "getaddrinfo", rebinding)
+    Handler.requests.clear()
+    assert links.problem_with(f"http://rebinding.test:{port}/ok", timeout=0.5) == "an address on a private network"
+    assert Handler.requests == [], "nothing was sent to the site's own network"
+
+
+@pytest.mark.parametrize(
+    "address", ["100.100.100.200", "100.64.0.1", "169.254.169.254", "::ffff:127.0.0.1", "2002:7f00:1::"]
+)
+def test_shared_metadata_and_embedded_addresses_are_not_public(address):
+    with pytest.raises(links.Refused):
+        links._refuse_unless_public(address)
+    links._refuse_unless_public("93.184.216.34")

@@ -85,11 +85,25 @@ def test_every_verified_fact_cites_a_source_with_a_link(catalogue):
         assert fact.sources.exclude(url="").exists(), f"{fact.slug} is verified but cites no source with a link"
 
 
-def test_a_verified_fact_without_a_source_is_caught(catalogue):
-    fact = Fact.objects.filter(status=Status.VERIFIED).first()
+def test_a_curator_cannot_mark_a_fact_verified_without_a_source_with_a_link(fact, curator_client):
+    from tests.facts.test_suggestions import admin_form_data
+
     fact.sources.all().delete()
-    unsourced = [f.slug for f in Fact.objects.filter(status=Status.VERIFIED) if not f.sources.exclude(url="").exists()]
-    assert unsourced == [fact.slug]
+    url = f"/admin/facts/fact/{fact.pk}/change/"
+    response = curator_client.post(url, admin_form_data(fact, status=Status.VERIFIED))
+    assert response.status_code == 200 and "cites at least one source with a link" in response.content.decode()
+    sourced = admin_form_data(
+        fact,
+        status=Status.VERIFIED,
+        **{
+            "sources-TOTAL_FORMS": "1",
+            "sources-0-title": "The palmarès",
+            "sources-0-url": "https://example.org/p",
+            "sources-0-position": "1",
+        },
+    )
+    assert curator_client.post(url, sourced).status_code == 302
+    assert fact.sources.get().url == "https://example.org/p"
 
 
 def test_every_status_has_its_rule_in_the_admin_and_opinions_get_no_claim_review(catalogue):
@@ -111,19 +125,23 @@ def test_the_catalogue_filters_by_status(catalogue):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_corrects_a_database_seeded_before_and_leaves_a_curators_fact_alone(capsys):
+    from facts.models import HistoricalFact, HistoricalFaqEntry, HistoricalSource
+
     executor = MigrationExecutor(connection)
     executor.migrate([("facts", "0006_curators_changes_and_suggestions")])
     call_command("load_catalogue", stdout=StringIO())
-    # As the database was before the fact-check: each fact to correct as it was first seeded.
+    # As the database was before the fact-check: each fact to correct as first seeded, nothing rechecked,
+    # and no history yet (the history tables came with the migration before).
     for slug, correction in FACTS.items():
         fact = Fact.objects.get(slug=slug)
         Fact.objects.filter(pk=fact.pk).update(**correction["old"])
         fact.sources.all().delete()
         for position, item in enumerate(correction["old_sources"], start=1):
-            Source.objects.create(
-                fact=fact, position=position, **{k: v or ("" if k != "date" else None) for k, v in item.items()}
-            )
-    Change.objects.all().delete()
+            fields = {name: value or ("" if name != "date" else None) for name, value in item.items()}
+            Source.objects.create(fact=fact, position=position, **fields)
+    for model in (HistoricalFact, HistoricalSource, HistoricalFaqEntry, Change):
+        model.objects.all().delete()
+    Fact.objects.update(last_checked=None)
     Fact.objects.filter(slug="critically-reassessed").update(summary="A curator's own words.")
     FaqEntry.objects.filter(slug="awards").update(answer="A curator's answer.")
 
@@ -145,6 +163,14 @@ def test_the_migration_corrects_a_database_seeded_before_and_leaves_a_curators_f
     assert Change.objects.filter(kind=Change.Kind.CORRECTION, fact__slug="palme-dor-winner").exists()
     assert not Change.objects.filter(fact__slug="critically-reassessed").exists()
     masterpiece = Fact.objects.get(slug="cinematic-masterpiece")
-    assert masterpiece.history.count() >= 2, "a record of how it was, then the correction"
+    assert [h.history_type for h in masterpiece.history.order_by("history_id")] == ["+", "~"]
     assert masterpiece.history.first().history_change_reason.startswith("Corrected")
+    assert Fact.objects.filter(last_checked=None).get().slug == "critically-reassessed"
+    removed = HistoricalSource.objects.filter(history_type="-", fact_id=Fact.objects.get(slug="moving-score").pk)
+    assert removed.filter(publisher="The Boston Globe").exists(), "a source replaced is in its history as removed"
+    faq = FaqEntry.objects.get(slug="director")
+    assert {link.fact_id for link in faq.history.first().facts.all()} == set(faq.facts.values_list("pk", flat=True))
+    out = StringIO()
+    call_command("load_catalogue", stdout=out)
+    assert "0 created, 0 updated, 2 kept, 49 unchanged" in out.getvalue(), "the file and the database now agree"
     assert "Order of Honour" in page(Fact.objects.get(slug="international-recognition").get_absolute_url())

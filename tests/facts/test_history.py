@@ -91,3 +91,60 @@ def test_a_fact_never_rechecked_says_so_and_unpublished_facts_changes_stay_hidde
     Change.objects.create(fact=hidden, kind=Change.Kind.CORRECTION, note="A hidden correction.")
     assert "A hidden correction." not in Client().get("/facts/changes/").content.decode()
     assert "A hidden correction." not in Client().get("/feeds/changes/").content.decode()
+
+
+def test_reverting_a_status_puts_it_on_the_changes_list(fact, curator_client):
+    url = f"/admin/facts/fact/{fact.pk}/change/"
+    curator_client.post(url, admin_form_data(fact, status=Status.DISPUTED, change_note="Rechecked."))
+    verified = fact.history.filter(status=Status.VERIFIED).order_by("history_id").first()
+    fact.refresh_from_db()
+    revert = f"/admin/facts/fact/{fact.pk}/history/{verified.history_id}/"
+    assert curator_client.post(revert, admin_form_data(fact, status=Status.VERIFIED)).status_code == 302
+    latest = Change.objects.first()
+    assert (latest.old_status, latest.new_status) == (Status.DISPUTED, Status.VERIFIED)
+    assert Change.objects.count() == 2
+
+
+def test_saving_twice_after_a_refresh_lists_a_status_change_once(fact):
+    fact.status = Status.DISPUTED
+    fact.save()
+    fact.refresh_from_db()
+    fact.save()
+    assert Change.objects.count() == 1
+
+
+def test_a_source_edited_on_its_facts_page_is_in_history_with_who_edited_it(fact, curator, curator_client):
+    source = fact.sources.first()
+    data = admin_form_data(
+        fact,
+        **{
+            "sources-TOTAL_FORMS": "1",
+            "sources-INITIAL_FORMS": "1",
+            "sources-0-id": source.pk,
+            "sources-0-fact": fact.pk,
+            "sources-0-title": "A better title",
+            "sources-0-url": source.url,
+            "sources-0-position": "1",
+        },
+    )
+    assert curator_client.post(f"/admin/facts/fact/{fact.pk}/change/", data).status_code == 302
+    latest = source.history.first()
+    assert latest.title == "A better title" and latest.history_user == curator
+
+
+def test_staff_who_may_only_view_cannot_revert_and_odd_addresses_are_404(fact, client, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    from tests.conftest import log_in_with_two_factor, with_two_factor
+
+    viewer = django_user_model.objects.create_user("viewer", "viewer@example.org", "pw-viewer-1957", is_staff=True)
+    viewer.user_permissions.set(Permission.objects.filter(codename__in=["view_fact", "view_historicalfact"]))
+    with_two_factor(viewer)
+    log_in_with_two_factor(client, viewer)
+    record = fact.history.first()
+    revert = f"/admin/facts/fact/{fact.pk}/history/{record.history_id}/"
+    assert client.post(revert, admin_form_data(fact, title="HACKED", published="")).status_code == 403
+    fact.refresh_from_db()
+    assert fact.title != "HACKED" and fact.published
+    for odd in (f"/admin/facts/fact/{fact.pk}/history/abc/", "/admin/facts/fact/abc/history/"):
+        assert client.get(odd).status_code == 404

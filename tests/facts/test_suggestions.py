@@ -61,11 +61,10 @@ def test_a_suggestion_needs_real_sources(member_client, fact, sources, message):
 
 
 def test_visitors_and_unconfirmed_members_cannot_suggest(client, unconfirmed_member, fact):
-    assert client.post(suggest_url(fact), PROPOSAL).status_code == 302
+    assert "/accounts/login/" in client.post(suggest_url(fact), PROPOSAL)["Location"]
     client.force_login(unconfirmed_member)
     assert client.post(suggest_url(fact), PROPOSAL)["Location"].endswith("/accounts/email/")
     assert not Suggestion.objects.exists()
-    assert Client().get("/facts/no-such-fact/suggest/").status_code in (302, 404)
 
 
 def test_suggestions_are_throttled(member_client, fact):
@@ -175,3 +174,29 @@ def admin_form_data(fact: Fact, **changes) -> dict:
     }
     data.update(changes)
     return data
+
+
+def test_no_such_fact_has_no_suggestion_page(member_client):
+    assert member_client.get("/facts/no-such-fact/suggest/").status_code == 404
+
+
+def test_saving_the_fact_unchanged_does_not_accept_and_a_decided_suggestion_warns(suggestion, fact, curator_client):
+    url = f"/admin/facts/fact/{fact.pk}/change/?suggestion={suggestion.pk}"
+    response = curator_client.post(url, admin_form_data(fact), follow=True)
+    assert "Nothing in the fact changed, so the suggestion is still open." in response.content.decode()
+    suggestion.refresh_from_db()
+    assert suggestion.state == Suggestion.State.OPEN and not Change.objects.exists()
+    curator_client.post(f"/admin/facts/suggestion/{suggestion.pk}/change/", {"reason": "No.", "_reject": "Reject"})
+    assert "no longer open" in curator_client.get(url).content.decode()
+    assert curator_client.get(f"/admin/facts/fact/{fact.pk}/change/?suggestion=²").status_code == 200
+
+
+def test_curators_who_may_not_decide_suggestions_cannot_accept_one(suggestion, fact, curator, curator_client):
+    from django.contrib.auth.models import Permission
+
+    curator.groups.first().permissions.remove(Permission.objects.get(codename="change_suggestion"))
+    url = f"/admin/facts/fact/{fact.pk}/change/?suggestion={suggestion.pk}"
+    assert "Accepting a suggestion" not in curator_client.get(url).content.decode()
+    curator_client.post(url, admin_form_data(fact, summary="Changed anyway."))
+    suggestion.refresh_from_db()
+    assert suggestion.state == Suggestion.State.OPEN
