@@ -6,11 +6,13 @@ class DiscussionConfig(AppConfig):
     verbose_name = "Discussion"
 
     def ready(self):
-        from core import pagecache, personal_data
+        from core import pagecache, personal_data, sitemaps
         from discussion import notices
         from discussion import personal_data as mine
+        from discussion.sitemaps import DiscussionSitemap
 
         pagecache.watch(self.get_model("Comment"))
         personal_data.register("comments", export=mine.comments, erase=mine.erase)
         personal_data.register("reports", export=mine.reports)
         notices.register()
+        sitemaps.register("discussion", DiscussionSitemap)

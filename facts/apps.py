@@ -6,9 +6,10 @@ class FactsConfig(AppConfig):
     verbose_name = "Fact catalogue and FAQ"
 
     def ready(self):
-        from core import pagecache, personal_data
+        from core import pagecache, personal_data, sitemaps
         from facts import notices
         from facts import personal_data as mine
+        from facts.sitemaps import FactPagesSitemap, FactSitemap
 
         for name in ("Category", "Fact", "FaqEntry", "Change"):
             pagecache.watch(self.get_model(name))
@@ -17,3 +18,5 @@ class FactsConfig(AppConfig):
         notices.register()
         personal_data.register("suggestions", export=mine.suggestions, erase=mine.erase)
         personal_data.register("credited_corrections", export=mine.credits)
+        sitemaps.register("fact-pages", FactPagesSitemap)
+        sitemaps.register("facts", FactSitemap)

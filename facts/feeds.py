@@ -1,6 +1,10 @@
+"""The catalogue's feeds, and their addresses (included under /feeds/)."""
+
+from django.urls import path
 from django.utils.feedgenerator import Atom1Feed
 
 from core.feeds import SiteFeed
+from core.pagecache import cached_for_visitors
 from facts.models import Change, Fact
 
 
@@ -54,3 +58,10 @@ class ChangeFeed(SiteFeed):
 
     def item_updateddate(self, change: Change):
         return change.date
+
+
+urlpatterns = [
+    path("facts/", cached_for_visitors(FactFeed()), name="fact_feed"),
+    path("facts/atom/", cached_for_visitors(AtomFactFeed()), name="fact_feed_atom"),
+    path("changes/", cached_for_visitors(ChangeFeed()), name="change_feed"),
+]

@@ -6,3 +6,9 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = "Home page"
+
+    def ready(self):
+        from core import sitemaps
+        from home.sitemaps import HomeSitemap
+
+        sitemaps.register("pages", HomeSitemap)

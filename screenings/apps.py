@@ -6,9 +6,10 @@ class ScreeningsConfig(AppConfig):
     verbose_name = "Screenings"
 
     def ready(self):
-        from core import pagecache, personal_data
+        from core import pagecache, personal_data, sitemaps
         from screenings import notices
         from screenings import personal_data as mine
+        from screenings.sitemaps import ScreeningPagesSitemap, ScreeningSitemap
 
         pagecache.watch(self.get_model("Venue"))
         pagecache.watch(self.get_model("Screening"))
@@ -16,3 +17,5 @@ class ScreeningsConfig(AppConfig):
         pagecache.watch(self.get_model("Rsvp"), ignore=("reminder_queued_at",))
         personal_data.register("rsvps", export=mine.rsvps, erase=mine.erase)
         notices.register()
+        sitemaps.register("screening-pages", ScreeningPagesSitemap)
+        sitemaps.register("screenings", ScreeningSitemap)

@@ -1,6 +1,10 @@
+"""The screenings feed, and its address (included under /feeds/)."""
+
+from django.urls import path
 from django.utils import timezone
 
 from core.feeds import SiteFeed
+from core.pagecache import cached_for_visitors
 from screenings.models import Screening
 
 
@@ -21,3 +25,6 @@ class ScreeningFeed(SiteFeed):
     def item_description(self, item: Screening) -> str:
         status = "This screening is cancelled. " if item.is_cancelled else ""
         return f"{status}{item.venue.name}. {item.description}"
+
+
+urlpatterns = [path("screenings/", cached_for_visitors(ScreeningFeed()), name="screening_feed")]

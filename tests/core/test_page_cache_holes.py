@@ -84,12 +84,17 @@ def test_page_numbers_no_link_leads_to_never_change_the_cached_page(make_fact, f
 def test_page_numbers_written_otherwise_are_never_stored(make_fact, fetch):
     for _ in range(13):
         make_fact()
-    for odd in ("01", "+1", "-1", "0", "%201", "1&page=1", "2&page=2"):
-        fetch(f"/facts/?page={odd}")
-        assert not fetch(f"/facts/?page={odd}")[0], odd
-        assert not fetch(f"/facts/changes/?page={odd}")[0], odd
+    for odd in ("01", "+1", "-1", "0", "%201", "1&page=1", "2&page=2", "x1"):
+        for path in (f"/facts/?page={odd}", f"/facts/changes/?page={odd}", f"/discussion/?page={odd}"):
+            fetch(path)
+            assert not fetch(path)[0], path
+    for odd in ("1", "01", "001"):
+        fetch(f"/sitemap.xml?p={odd}")
+        assert not fetch(f"/sitemap.xml?p={odd}")[0], "the sitemap is one page, linked without a number"
     fetch("/facts/?page=2")
     assert fetch("/facts/?page=2")[0], "the page numbers links lead to are stored"
+    fetch("/sitemap.xml")
+    assert fetch("/sitemap.xml")[0]
 
 
 def test_searches_and_later_comment_pages_are_never_stored(fact, fetch):
