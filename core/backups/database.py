@@ -4,6 +4,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 from pathlib import Path
 
 from django.db import connection
@@ -11,9 +12,9 @@ from django.db import connection
 from core.backups.errors import BackupError
 from core.backups.files import make_private
 
-# Rows a backup leaves out: sessions (whoever holds one is logged in) and the log-in lock's records
-# of addresses. The tables stay, empty, so a restored site starts with everyone logged out.
-LEFT_OUT = ("django_session", "axes_accessattempt", "axes_accessfailurelog", "axes_accesslog")
+# Rows a backup leaves out: sessions, and the list of each member's sessions with their keys (whoever
+# holds a key is logged in). The tables stay, empty, so a restored site starts with everyone logged out.
+LEFT_OUT = ("django_session", "usersessions_usersession")
 
 
 def engine() -> str:
@@ -44,8 +45,7 @@ def restore(path: Path) -> None:
     if engine() == "sqlite":
         _restore_sqlite(path)
     else:
-        options = ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error"]
-        _run(["pg_restore", *_pg_args(), *options, "--dbname", _name(), str(path)])
+        _restore_postgresql(path)
     connection.close()
 
 
@@ -120,6 +120,18 @@ def _restore_sqlite(path: Path) -> None:
     finally:
         for leftover in (staged, staged.with_name(staged.name + "-wal"), staged.with_name(staged.name + "-shm")):
             leftover.unlink(missing_ok=True)
+
+
+def _restore_postgresql(path: Path) -> None:
+    """Replace the whole schema with the dump's in one transaction: tables that later migrations made go
+    too, so `migrate` can bring an older backup forward, and a failure leaves the live database as it was.
+    The database's user must own its `public` schema (the database's owner does)."""
+    with tempfile.TemporaryDirectory() as scratch:  # private to this user, like the backup itself
+        script = Path(scratch) / "restore.sql"
+        _run(["pg_restore", "--no-owner", "--file", str(script), str(path)])
+        replace = ["--command", "DROP SCHEMA public CASCADE", "--command", "CREATE SCHEMA public"]
+        options = ["--no-psqlrc", "--quiet", "--set", "ON_ERROR_STOP=1", "--single-transaction"]
+        _run(["psql", *_pg_args(), *options, *replace, "--file", str(script), "--dbname", _name()])
 
 
 def _name() -> str:

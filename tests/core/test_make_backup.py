@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from core.backups.files import DATABASE
+
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -79,3 +81,13 @@ def test_make_backup_then_make_restore_round_trips(scratch_site, tmp_path):
     assert "every check passed" in out and "Restored" in out
     assert manage(env, "shell", "--no-imports", "-c", COUNT_FACTS).strip() == "39"
     assert (media / "facts" / "still.png").read_bytes() == b"image bytes"
+
+    # A damaged backup: `make restore` exits non-zero, names the file at fault and changes nothing.
+    manage(env, "shell", "--no-imports", "-c", DELETE_ALL_BUT_ONE)
+    database = Path(folder) / DATABASE[connection.vendor]
+    database.write_bytes(database.read_bytes()[:4096])
+    command = [shutil.which("make"), "--no-print-directory", "restore", f"BACKUP={folder}"]
+    refused = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert refused.returncode != 0
+    assert "Restore refused, nothing changed" in refused.stderr and database.name in refused.stderr
+    assert manage(env, "shell", "--no-imports", "-c", COUNT_FACTS).strip() == "1"
