@@ -1,5 +1,6 @@
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import redirect_to_login
@@ -36,7 +37,7 @@ class ClubAdminSite(admin.AdminSite):
             return redirect_to_login(next_url, reverse("account_login"))
         if not (user.is_active and user.is_staff):
             messages.error(request, "Your account has no access to the admin.")
-            return redirect("home:index")
+            return redirect(settings.LOGIN_REDIRECT_URL)
         if not is_mfa_enabled(user):
             messages.warning(request, "The admin needs two-factor authentication. Set it up here, then open the admin.")
             return redirect("mfa_index")

@@ -7,6 +7,7 @@ django-allauth's rate limiter, in the cache.
 from functools import wraps
 
 from allauth.core import ratelimit
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -27,7 +28,7 @@ def throttled(action: str):
                 messages.error(request, TOO_MANY)
                 back = request.headers.get("Referer", "")
                 safe = url_has_allowed_host_and_scheme(back, {request.get_host()}, require_https=request.is_secure())
-                return redirect(back if safe else "home:index")
+                return redirect(back if safe else settings.LOGIN_REDIRECT_URL)
             return view(request, *args, **kwargs)
 
         return wrapper

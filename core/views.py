@@ -57,9 +57,13 @@ def media(request: HttpRequest, path: str) -> FileResponse:
         full_path = Path(safe_join(settings.MEDIA_ROOT, path))
     except SuspiciousFileOperation as error:
         raise Http404 from error
-    if content_type is None or not full_path.is_file():
-        raise Http404
-    response = FileResponse(full_path.open("rb"), content_type=content_type)
+    try:
+        if content_type is None or not full_path.is_file():
+            raise Http404
+        file = full_path.open("rb")
+    except OSError as error:  # a name too long for the file system, a file removed meanwhile
+        raise Http404 from error
+    response = FileResponse(file, content_type=content_type)
     response["Cache-Control"] = "public, max-age=86400"
     return response
 

@@ -201,6 +201,7 @@ ACCOUNT_RATE_LIMITS = {
     "report": "10/h/user",
     "profile": "10/h/user",
     "suggest": "5/h/user,20/d/user",
+    "close_account": "5/h/user",  # each try checks the password
 }
 # Two-factor: TOTP with recovery codes, and security keys (WebAuthn). Staff must have it (core.admin_site).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
@@ -318,7 +319,11 @@ LOGGING = {
         "mail_admins": {"level": "ERROR", "filters": ["require_debug_false"], "class": "core.log.AdminNoticeHandler"},
     },
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django": {"handlers": ["stdout", "mail_admins"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["stdout", "mail_admins"], "level": "INFO", "propagate": False},
+        # Anyone can send a request naming another host: worth a log line, never an email.
+        "django.security.DisallowedHost": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+    },
 }
 ADMINS = [("Admin", address) for address in env_list("DJANGO_ADMINS", "")]
 

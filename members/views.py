@@ -52,6 +52,7 @@ def download_data(request: HttpRequest) -> JsonResponse:
 
 
 @login_required
+@throttled("close_account")
 def close_account(request: HttpRequest) -> HttpResponse:
     form = CloseAccountForm(request.POST or None, member=request.user)
     if request.method == "POST" and form.is_valid():

@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -85,7 +86,7 @@ def test_backups_are_private_and_leave_out_sessions(backup):
                 assert copy.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,), table  # noqa: S608
     else:
         data = subprocess.run(
-            ["pg_restore", "--data-only", "--file", "-", str(database_file(backup))],
+            [shutil.which("pg_restore"), "--data-only", "--file", "-", str(database_file(backup))],
             capture_output=True,
             text=True,
             check=True,

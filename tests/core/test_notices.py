@@ -378,3 +378,27 @@ def test_error_reports_to_admins_are_notices_too(settings, mailoutbox, run_worke
     assert mailoutbox == []
     run_worker()
     assert [(m.to, m.body) for m in mailoutbox] == [(["webmaster@example.org"], "Traceback ...")]
+
+
+def test_error_reports_come_once_a_subject_and_at_most_twenty_an_hour(settings, mailoutbox, run_worker):
+    from core.log import REPORTS_AN_HOUR, AdminNoticeHandler
+
+    settings.ADMINS = [("Webmaster", "webmaster@example.org")]
+    for _ in range(3):
+        AdminNoticeHandler().send_mail("Server error: /facts/", "Traceback ...")
+    for number in range(40):
+        AdminNoticeHandler().send_mail(f"Server error: /facts/?page={number}", "Traceback ...")
+    run_worker()
+    subjects = [m.subject for m in mailoutbox]
+    assert len(subjects) == REPORTS_AN_HOUR == 20
+    assert subjects.count(settings.EMAIL_SUBJECT_PREFIX + "Server error: /facts/") == 1
+
+
+def test_a_request_for_another_host_is_logged_but_mails_nobody(client, settings, mailoutbox, run_worker, caplog):
+    settings.ADMINS = [("Webmaster", "webmaster@example.org")]
+    settings.DEBUG = False
+    for number in range(5):
+        assert client.get("/facts/", headers={"host": f"evil{number}.example"}).status_code == 400
+    run_worker()
+    assert mailoutbox == []
+    assert "Invalid HTTP_HOST header" in caplog.text

@@ -16,11 +16,20 @@ PROBE = (
 )
 
 
-def load_settings(**env):
+def load_settings(probe: str = PROBE, **env):
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    clean.pop("TRUSTED_PROXY_COUNT", None)
     return subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", probe], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=60
     )
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, 0), ("1", 1), ("2", 2)])
+def test_trusted_proxy_count_tells_allauth_which_address_is_the_visitors(value, expected):
+    """Behind one proxy (nginx) the visitor is the last address in X-Forwarded-For; with none, the peer."""
+    env = {"DJANGO_DEBUG": "1"} | ({"TRUSTED_PROXY_COUNT": value} if value else {})
+    probe = "import cranesclub.settings as s; print(s.ALLAUTH_TRUSTED_PROXY_COUNT)"
+    assert load_settings(probe, **env).stdout.strip() == str(expected)
 
 
 def test_the_site_refuses_to_start_without_a_secret_key_when_debug_is_off():

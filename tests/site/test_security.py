@@ -123,7 +123,9 @@ def test_bad_fact_images_are_refused_with_a_form_error(curator_client, category,
     assert not Fact.objects.exists()
 
 
-@pytest.mark.parametrize("path", ["/media/notes.txt", "/media/../cranesclub/settings.py", "/media/missing.png"])
+@pytest.mark.parametrize(
+    "path", ["/media/notes.txt", "/media/../cranesclub/settings.py", "/media/missing.png", f"/media/{'a' * 300}.jpg"]
+)
 def test_media_serves_only_existing_images(client, settings, path):
     settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
     (settings.MEDIA_ROOT / "notes.txt").write_text("secret")
