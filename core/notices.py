@@ -127,14 +127,14 @@ def backoff(attempt: int) -> timedelta:
 
 
 def sent_to(member) -> list[dict]:
-    """The club's emails to a member, for "Download my data"."""
-    if not member.email:
-        return []
-    sent = Notice.objects.filter(recipient=member.email).order_by("created")
+    """The club's emails to a member, for "Download my data": to the addresses they have confirmed only,
+    since mail to an address someone merely typed in may have been another person's."""
+    confirmed = EmailAddress.objects.filter(user=member, verified=True).values_list("email", flat=True)
+    sent = Notice.objects.filter(recipient__in=list(confirmed)).exclude(recipient="").order_by("created")
     return [{"subject": n.subject, "status": n.status, "created": n.created, "sent": n.sent_at} for n in sent]
 
 
 def forget_recipient(member) -> None:
-    """A notice keeps the address it went to; a member who leaves takes it with them."""
-    if member.email:
-        Notice.objects.filter(recipient=member.email).update(recipient="", subject="", last_error="")
+    """A notice keeps the address it went to; a member who leaves takes every address of theirs with them."""
+    addresses = {member.email, *EmailAddress.objects.filter(user=member).values_list("email", flat=True)} - {""}
+    Notice.objects.filter(recipient__in=addresses).update(recipient="", subject="", last_error="")

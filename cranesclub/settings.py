@@ -176,9 +176,10 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Cranes Club: "
-# Nobody learns from the forms whether an address has an account: a password reset answers the same
-# for any address (and mails only a known one), and a sign-up with a taken address tells its owner,
-# once while such a note waits (members.adapter). Strangers cannot make the club mail anyone at will.
+# Log-in and password reset answer the same for any address (a reset mails only a known one). Sign-up
+# and the change-email form do say an address is taken: members may log in before confirming, so
+# allauth can only keep one account per address by refusing it openly (10 sign-ups an hour an IP
+# address, 3 address changes an hour). Strangers cannot make the club mail anyone at will.
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_USERNAME_VALIDATORS = "members.validators.USERNAME_VALIDATORS"

@@ -2,6 +2,79 @@
 
 from django.db import migrations, models
 
+# The catalogue file's slugs when this migration was written. A database that already holds facts
+# loaded them before records were kept: each counts as loaded, so one a curator deleted, or gave
+# another slug, is not made again by the next deploy.
+SEEDED = {
+    "facts.Category": (
+        "making",
+        "story",
+        "performances",
+        "music",
+        "themes",
+        "awards",
+        "legacy",
+    ),
+    "facts.Fact": (
+        "groundbreaking-cinematography",
+        "palme-dor-winner",
+        "based-on-a-play",
+        "emotional-rollercoaster",
+        "critically-acclaimed-soundtrack",
+        "authentic-world-war-ii-setting",
+        "heartfelt-performances",
+        "timeless-storytelling",
+        "influential-russian-film",
+        "intimate-portrayal-of-relationships",
+        "iconic-poster",
+        "emotional-journey",
+        "critical-acclaim",
+        "symbolism-of-cranes",
+        "box-office-success",
+        "emotional-impact",
+        "cinematic-masterpiece",
+        "international-recognition",
+        "award-winning-performances",
+        "cultural-impact",
+        "exploration-of-human-spirit",
+        "deeply-moving-narrative",
+        "timeless-themes",
+        "preservation-of-memory",
+        "aesthetic-beauty",
+        "impactful-war-scenes",
+        "subtle-and-nuanced-performances",
+        "engaging-narrative-structure",
+        "powerful-anti-war-message",
+        "influential-filmmaking-techniques",
+        "emotional-resonance",
+        "characters-with-depth",
+        "moving-score",
+        "enduring-legacy",
+        "international-distribution",
+        "influence-on-filmmakers",
+        "critically-reassessed",
+        "artistic-expression",
+        "cultural-representation",
+    ),
+    "facts.FaqEntry": (
+        "true-story",
+        "director",
+        "why-watch",
+        "awards",
+        "subtitles",
+    ),
+}
+
+
+def remember_earlier_loads(apps, schema_editor):
+    if not apps.get_model("facts", "Fact").objects.exists():
+        return  # a new database: the first load_catalogue makes everything
+    SeedRecord = apps.get_model("facts", "SeedRecord")
+    SeedRecord.objects.bulk_create(
+        [SeedRecord(model=model, slug=slug) for model, slugs in SEEDED.items() for slug in slugs],
+        ignore_conflicts=True,
+    )
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -21,4 +94,5 @@ class Migration(migrations.Migration):
                 "constraints": [models.UniqueConstraint(fields=("model", "slug"), name="one_seed_record_per_slug")],
             },
         ),
+        migrations.RunPython(remember_earlier_loads, migrations.RunPython.noop),
     ]

@@ -160,3 +160,20 @@ def test_closing_erases_sessions_addresses_second_factors_and_the_admins_log_of_
         "Former member",
         "Comment by a former member",
     }
+
+
+def test_the_data_lists_only_emails_to_addresses_the_member_confirmed(
+    client, member, screening, django_user_model, run_worker
+):
+    screenings.rsvp(member=member, screening=screening)
+    run_worker()
+    client.force_login(member)
+    mine = json.loads(client.get(reverse("members:data")).content)["emails"]
+    assert [e["status"] for e in mine] == ["sent"] and screening.title in mine[0]["subject"]
+
+    # The address moves on; whoever types it into a new account has not shown it is theirs.
+    django_user_model.objects.filter(pk=member.pk).update(email="veronika@elsewhere.example")
+    member.emailaddress_set.update(email="veronika@elsewhere.example")
+    stranger = django_user_model.objects.create_user("stranger", "veronika@example.org", "pw-stranger-1")
+    client.force_login(stranger)
+    assert json.loads(client.get(reverse("members:data")).content)["emails"] == []
