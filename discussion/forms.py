@@ -1,3 +1,5 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Layout
 from django import forms
 
 from discussion.models import Comment, ReportReason
@@ -18,6 +20,14 @@ class CommentForm(forms.ModelForm):
         labels = {"text": "Your comment", "spoiler": "This reveals the plot (shown collapsed)"}
         widgets = {"text": forms.Textarea(attrs={"rows": 4, "maxlength": 4000})}
         error_messages = {"text": {"required": "Please write something first."}}
+
+    @property
+    def helper(self) -> FormHelper:
+        """`{% crispy form %}` renders every field, the hidden honeypot in its wrapper; the page adds the button."""
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.layout = Layout("parent", "text", "spoiler", Div("website", css_class="hp-field", aria_hidden="true"))
+        return helper
 
     @property
     def is_spam(self) -> bool:

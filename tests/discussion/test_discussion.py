@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -114,6 +115,20 @@ def test_the_honeypot_catches_bots(client, fact, member):
     response = client.post(post_url(fact), {"text": "Great film", "website": "http://spam.example"}, follow=True)
     assert "could not be posted" in response.content.decode()
     assert not Comment.objects.exists()
+
+
+def test_the_comment_and_reply_boxes_render_every_field_of_their_forms(client, fact, member, other_member):
+    from discussion.forms import CommentForm, ReplyForm
+
+    thread = services.post_comment(author=other_member, target=fact, text="Was it Best Actress?")
+    client.force_login(member)
+    page = client.get(fact.get_absolute_url()).content.decode()
+    for name in ReplyForm.base_fields:
+        assert f'id="reply-{thread.pk}-{name}"' in page, name
+    for name in CommentForm.base_fields:
+        assert f'id="id_{name}"' in page, name
+    hidden = re.findall(r'class="hp-field"\s+aria-hidden="true">\s*<div id="div_(?:id|reply-\d+)-?_?website"', page)
+    assert len(hidden) == 2, "the honeypot is hidden in both boxes"
 
 
 def test_rate_limit_is_five_per_ten_minutes(client, fact, member, seasoned, time_machine):
