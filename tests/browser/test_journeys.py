@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from tests.browser.conftest import totp_code
+from tests.browser.conftest import axe_violations, totp_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -52,6 +52,7 @@ def test_a_member_signs_up_confirms_their_email_rsvps_and_comments(page, site, m
     (confirmation,) = [m for m in mailoutbox if m.to == ["veronika@example.org"]]
     link = re.search(r"https?://\S+(/accounts/confirm-email/\S+)", confirmation.body).group(1)
     page.goto(link)
+    assert axe_violations(page) == [], "the confirmation page"
     page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_text("You have confirmed veronika@example.org")).to_be_visible()
 
@@ -78,9 +79,14 @@ def test_a_curator_logs_in_with_totp_edits_a_fact_and_sees_it_on_the_site(page, 
     page.get_by_label("Username or email").fill("editor")
     page.get_by_label("Password").fill("Cranes-1957-x")
     page.get_by_role("button", name="Sign In").click()
+    assert axe_violations(page) == [], "the two-factor code page"
     page.get_by_label("Code").fill(totp_code(curator.totp_secret))
     page.get_by_role("button", name="Sign In").click()
     expect(page.get_by_text("Catalogue, FAQ and club business")).to_be_visible()
+    for path in ("/accounts/2fa/", "/accounts/2fa/recovery-codes/", "/accounts/reauthenticate/"):
+        page.goto(path)
+        assert axe_violations(page) == [], path
+    page.goto("/admin/")
     page.goto("/admin/facts/fact/?q=poster")
     page.get_by_role("link", name="Iconic Poster").click()
     page.get_by_label("Summary").fill("A curator found the poster in an archive.")

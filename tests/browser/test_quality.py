@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import AXE, log_in
+from tests.browser.conftest import axe_violations, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -50,20 +50,6 @@ ADMIN_PAGES = [
     "/admin/facts/source/?link=dead",
     "/admin/screenings/screening/add/",
 ]
-
-
-def axe_violations(page) -> list[str]:
-    # Evaluated through the DevTools protocol, which the page's CSP does not govern.
-    page.evaluate(AXE.read_text())
-    result = page.evaluate(
-        """() => axe.run(document, {runOnly: {type: 'tag',
-             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"""
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
