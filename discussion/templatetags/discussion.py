@@ -34,7 +34,8 @@ def discussion(context, target) -> str:
 
 def _csrf_secret(request) -> str:
     """A digest of the member's CSRF secret (made now if they have none yet), to key their own fragments."""
-    get_token(request)
+    if "CSRF_COOKIE" not in request.META:
+        get_token(request)  # only when there is no secret yet: masking a token is a twentieth of a warm page
     return hashlib.sha256(request.META["CSRF_COOKIE"].encode()).hexdigest()[:16]
 
 
