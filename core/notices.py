@@ -21,6 +21,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from core.models import Notice, NoticeStatus
@@ -129,12 +130,17 @@ def backoff(attempt: int) -> timedelta:
 def sent_to(member) -> list[dict]:
     """The club's emails to a member, for "Download my data": to the addresses they have confirmed only,
     since mail to an address someone merely typed in may have been another person's."""
-    confirmed = EmailAddress.objects.filter(user=member, verified=True).values_list("email", flat=True)
-    sent = Notice.objects.filter(recipient__in=list(confirmed)).exclude(recipient="").order_by("created")
+    confirmed = [
+        e.lower() for e in EmailAddress.objects.filter(user=member, verified=True).values_list("email", flat=True)
+    ]
+    sent = (
+        Notice.objects.alias(to=Lower("recipient")).filter(to__in=confirmed).exclude(recipient="").order_by("created")
+    )
     return [{"subject": n.subject, "status": n.status, "created": n.created, "sent": n.sent_at} for n in sent]
 
 
 def forget_recipient(member) -> None:
     """A notice keeps the address it went to; a member who leaves takes every address of theirs with them."""
     addresses = {member.email, *EmailAddress.objects.filter(user=member).values_list("email", flat=True)} - {""}
-    Notice.objects.filter(recipient__in=addresses).update(recipient="", subject="", last_error="")
+    addresses = [address.lower() for address in addresses]
+    Notice.objects.alias(to=Lower("recipient")).filter(to__in=addresses).update(recipient="", subject="", last_error="")

@@ -125,11 +125,18 @@ def _restore_sqlite(path: Path) -> None:
 def _restore_postgresql(path: Path) -> None:
     """Replace the whole schema with the dump's in one transaction: tables that later migrations made go
     too, so `migrate` can bring an older backup forward, and a failure leaves the live database as it was.
-    The database's user must own its `public` schema (the database's owner does)."""
+    The schema is made again as PostgreSQL 15 makes it (owned by the database's owner, usable by all).
+    The database's user must own `public` (on PostgreSQL 15 and later the database's owner does), and the
+    site's tables must be all there is: another schema, or a view of yours on the site's tables, is refused
+    or dropped, so back such a database up with your own tools."""
     with tempfile.TemporaryDirectory() as scratch:  # private to this user, like the backup itself
         script = Path(scratch) / "restore.sql"
         _run(["pg_restore", "--no-owner", "--file", str(script), str(path)])
-        replace = ["--command", "DROP SCHEMA public CASCADE", "--command", "CREATE SCHEMA public"]
+        replace = [
+            *("--command", "DROP SCHEMA public CASCADE"),
+            *("--command", "CREATE SCHEMA public AUTHORIZATION pg_database_owner"),
+            *("--command", "GRANT USAGE ON SCHEMA public TO PUBLIC"),
+        ]
         options = ["--no-psqlrc", "--quiet", "--set", "ON_ERROR_STOP=1", "--single-transaction"]
         _run(["psql", *_pg_args(), *options, *replace, "--file", str(script), "--dbname", _name()])
 

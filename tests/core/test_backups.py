@@ -104,6 +104,13 @@ def test_a_restore_takes_away_tables_made_after_the_backup(backup):
 
     assert "made_after_the_backup" not in connection.introspection.table_names()
     assert Fact.objects.get().title == "Palme d’Or Winner"
+    if connection.vendor == "postgresql":  # the schema is made again as PostgreSQL makes it: everyone may use it
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT nspowner::regrole::text, has_schema_privilege('public', 'public', 'USAGE') "
+                "FROM pg_namespace WHERE nspname = 'public'"
+            )
+            assert cursor.fetchone() == ("pg_database_owner", True)
 
 
 def test_check_only_changes_nothing(backup):

@@ -177,3 +177,14 @@ def test_the_data_lists_only_emails_to_addresses_the_member_confirmed(
     stranger = django_user_model.objects.create_user("stranger", "veronika@example.org", "pw-stranger-1")
     client.force_login(stranger)
     assert json.loads(client.get(reverse("members:data")).content)["emails"] == []
+
+
+def test_the_data_lists_emails_whatever_the_case_of_the_address(client, django_user_model, screening, run_worker):
+    from tests.conftest import confirmed
+
+    olga = confirmed(django_user_model.objects.create_user("olga", "Olga@Example.org", "pw-olga-1957"))
+    olga.emailaddress_set.update(email="olga@example.org")  # as allauth keeps it
+    screenings.rsvp(member=olga, screening=screening)
+    run_worker()
+    client.force_login(olga)
+    assert len(json.loads(client.get(reverse("members:data")).content)["emails"]) == 1
