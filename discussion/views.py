@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from core.pagecache import cached_for_visitors, not_cached
+from core.pagecache import cached_for_visitors, not_cached_unless_linked
 from core.throttle import throttled
 from discussion import services, targets
 from discussion.forms import CommentForm, EditCommentForm, ReportForm
@@ -20,8 +20,7 @@ LATEST_PER_PAGE = 20
 def latest(request: HttpRequest) -> HttpResponse:
     comments = Comment.objects.visible().with_target().order_by("-created", "-pk")
     page = Paginator(comments, LATEST_PER_PAGE).get_page(request.GET.get("page"))
-    response = render(request, "discussion/latest.html", {"page": page})
-    return response if request.GET.get("page", "1") == str(page.number) else not_cached(response)
+    return not_cached_unless_linked(render(request, "discussion/latest.html", {"page": page}), request, page)
 
 
 @require_POST

@@ -13,18 +13,6 @@ from facts import services
 from facts.models import Category, Change, Fact, FaqEntry, Source, Status, Suggestion
 
 
-def link_state(source: Source) -> str:
-    """What the link checker (`manage.py check_sources`) last found at a source's address."""
-    if not source.url:
-        return "no link"
-    if source.link_checked_at is None:
-        return "not checked yet"
-    alive = timezone.localtime(source.link_alive_at).date() if source.link_alive_at else None
-    if source.link_problem:
-        return f"dead ({source.link_problem}); last worked {alive or 'never, as far as we know'}"
-    return f"works (checked {timezone.localtime(source.link_checked_at).date()})"
-
-
 class HistoryAdmin(SimpleHistoryAdmin):
     """django-simple-history's admin, whose revert view saves for anyone who may merely view the history:
     here saving a revert needs the right to change the object, as the change form does."""
@@ -41,8 +29,30 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
 
 def _numbers(*values: str) -> None:
-    if not all(str(value).isascii() and str(value).isdigit() for value in values):
+    if not all(map(_is_number, values)):
         raise Http404
+
+
+def _is_number(value) -> bool:
+    return str(value).isascii() and str(value).isdigit()
+
+
+class ShowsLinkState:
+    """The link checker's last finding, read-only, on a source's form."""
+
+    readonly_fields = ("link",)
+
+    @admin.display(description="link")
+    def link(self, source: Source) -> str:
+        """What the link checker (`manage.py check_sources`) last found at the source's address."""
+        if not source.url:
+            return "no link"
+        if source.link_checked_at is None:
+            return "not checked yet"
+        alive = timezone.localtime(source.link_alive_at).date() if source.link_alive_at else None
+        if source.link_problem:
+            return f"dead ({source.link_problem}); last worked {alive or 'never, as far as we know'}"
+        return f"works (checked {timezone.localtime(source.link_checked_at).date()})"
 
 
 class SourceFormSet(forms.BaseInlineFormSet):
@@ -54,21 +64,16 @@ class SourceFormSet(forms.BaseInlineFormSet):
         kept = [form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
         posted = {form.instance.pk for form in self.forms if form.instance.pk}
         others = self.instance.sources.exclude(pk__in=posted) if self.instance.pk else Source.objects.none()
-        if not any(form.cleaned_data.get("url") for form in kept) and not others.exclude(url="").exists():
+        if not any(form.cleaned_data.get("url") for form in kept) and not others.linked().exists():
             raise ValidationError("A verified fact cites at least one source with a link (see the status rubric).")
 
 
-class SourceInline(admin.StackedInline):
+class SourceInline(ShowsLinkState, admin.StackedInline):
     model = Source
     formset = SourceFormSet
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 0
     fields = (("title", "publisher"), ("url", "date"), "quote", "position", "link")
-    readonly_fields = ("link",)
-
-    @admin.display(description="link")
-    def link(self, source: Source) -> str:
-        return link_state(source)
 
 
 @admin.register(Category)
@@ -172,7 +177,7 @@ class FactAdmin(HistoryAdmin):
     def _suggestion(self, request, fact_id) -> Suggestion | None:
         """The open suggestion being accepted: the fact's form opened from it shows it and, saved, accepts it."""
         number = request.GET.get("suggestion", "")
-        if not (fact_id and number.isascii() and number.isdigit()):
+        if not (fact_id and _is_number(number)):
             return None
         if not request.user.has_perm("facts.change_suggestion"):
             return None
@@ -203,18 +208,12 @@ class DeadLinkFilter(admin.SimpleListFilter):
         return [("dead", "dead"), ("works", "works"), ("unchecked", "not checked yet")]
 
     def queryset(self, request, queryset):
-        linked = queryset.exclude(url="")
-        if self.value() == "dead":
-            return linked.exclude(link_checked_at=None).exclude(link_problem="")
-        if self.value() == "works":
-            return linked.exclude(link_checked_at=None).filter(link_problem="")
-        if self.value() == "unchecked":
-            return linked.filter(link_checked_at=None)
-        return queryset
+        chosen = {"dead": queryset.dead, "works": queryset.working, "unchecked": queryset.unchecked}.get(self.value())
+        return chosen() if chosen else queryset
 
 
 @admin.register(Source)
-class SourceAdmin(HistoryAdmin):
+class SourceAdmin(ShowsLinkState, HistoryAdmin):
     """Every source in one list, so dead links can be found (filter by link) and each one's history read."""
 
     list_display = ("title", "fact", "url", "link")
@@ -223,12 +222,7 @@ class SourceAdmin(HistoryAdmin):
     search_fields = ("title", "publisher", "url", "fact__title")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = ("fact", ("title", "publisher"), ("url", "date"), "quote", "position", "link")
-    readonly_fields = ("link",)
     autocomplete_fields = ("fact",)
-
-    @admin.display(description="link")
-    def link(self, source: Source) -> str:
-        return link_state(source)
 
 
 @admin.register(FaqEntry)

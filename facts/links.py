@@ -46,9 +46,8 @@ def check_all(*, timeout: float = 10, pause: float = 1.0, only_dead: bool = Fals
     if not cache.add(LOCK, True, timeout=LOCK_SECONDS):
         return None
     try:
-        sources = Source.objects.exclude(url="").select_related("fact").order_by("url", "pk")
-        if only_dead:
-            sources = sources.exclude(link_problem="")
+        sources = (Source.objects.dead() if only_dead else Source.objects.linked()).select_related("fact")
+        sources = sources.order_by("url", "pk")
         report, last_visit = Report(), {}
         for source in sources.iterator():
             host = urlsplit(source.url).hostname or ""

@@ -172,6 +172,22 @@ class Fact(models.Model):
         return [p.strip() for p in self.body.split("\n\n") if p.strip()]
 
 
+class SourceQuerySet(VisibleQuerySet):
+    """Sources by what the link checker (`manage.py check_sources`) last found at their address."""
+
+    def linked(self):
+        return self.exclude(url="")
+
+    def unchecked(self):
+        return self.linked().filter(link_checked_at=None)
+
+    def dead(self):
+        return self.linked().exclude(link_checked_at=None).exclude(link_problem="")
+
+    def working(self):
+        return self.linked().exclude(link_checked_at=None).filter(link_problem="")
+
+
 class Source(models.Model):
     fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="sources")
     title = models.CharField(max_length=300)
@@ -185,7 +201,7 @@ class Source(models.Model):
     link_alive_at = models.DateTimeField(null=True, blank=True, editable=False, help_text="When the link last worked.")
     link_problem = models.CharField(max_length=200, blank=True, editable=False)
 
-    objects = VisibleQuerySet.as_manager()
+    objects = SourceQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["link_checked_at", "link_alive_at", "link_problem"])
 
     class Meta:
@@ -310,6 +326,16 @@ class Suggestion(models.Model):
 
     class Meta:
         ordering = ["created", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(state="rejected") | ~models.Q(reason=""),
+                name="a_rejected_suggestion_says_why",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(state="open") | models.Q(decided_at__isnull=False),
+                name="a_decided_suggestion_says_when",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Suggestion on {self.fact} by {self.member}"

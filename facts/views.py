@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 
-from core.pagecache import cached_for_visitors, memory, not_cached, version_for
+from core.pagecache import cached_for_visitors, memory, not_cached, not_cached_unless_linked, version_for
 from core.throttle import throttled
 from facts import services
 from facts.forms import MAX_QUERY_LENGTH, FactSearchForm, SuggestionForm
@@ -117,9 +117,7 @@ CHANGES_PER_PAGE = 50
 def changes(request: HttpRequest) -> HttpResponse:
     """Every status change and correction readers were told about, newest first."""
     page = Paginator(Change.objects.published(), CHANGES_PER_PAGE).get_page(_page_number(request.GET.get("page")))
-    response = render(request, "facts/changes.html", {"page": page})
-    # Only a page number as the site writes it, and in range, is cached.
-    return response if request.GET.get("page", "1") == str(page.number) else not_cached(response)
+    return not_cached_unless_linked(render(request, "facts/changes.html", {"page": page}), request, page)
 
 
 @confirmed_email_required

@@ -66,6 +66,12 @@ def not_cached(response: HttpResponse) -> HttpResponse:
     return response
 
 
+def not_cached_unless_linked(response: HttpResponse, request, page, param: str = "page") -> HttpResponse:
+    """Keep a paginated page only under the number the site's links write (none for the first): `?page=01`,
+    `?page=x` or a number past the end shows a page too, but is not stored."""
+    return response if request.GET.get(param, "1") == str(page.number) else not_cached(response)
+
+
 def _only(query: QueryDict, names: tuple[str, ...]) -> QueryDict:
     kept = QueryDict(mutable=True)
     for name in names:

@@ -130,6 +130,17 @@ def test_rejecting_needs_a_reason_which_the_member_is_told(suggestion, member, c
     assert not Change.objects.exists()
 
 
+def test_the_database_holds_a_rejection_to_its_reason_and_a_decision_to_its_time(suggestion):
+    from django.db import IntegrityError, transaction
+
+    for fields in (
+        {"state": Suggestion.State.REJECTED, "reason": "", "decided_at": suggestion.created},
+        {"state": Suggestion.State.ACCEPTED, "decided_at": None},
+    ):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Suggestion.objects.filter(pk=suggestion.pk).update(**fields)
+
+
 def test_a_decided_suggestion_cannot_be_decided_again(suggestion, curator_client):
     url = f"/admin/facts/suggestion/{suggestion.pk}/change/"
     curator_client.post(url, {"reason": "No.", "_reject": "Reject"})
