@@ -1,7 +1,4 @@
-from django.contrib import admin, messages
-
-from core import tasks
-from core.models import Notice, NoticeStatus
+from django.contrib import admin
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -15,28 +12,3 @@ class ReadOnlyInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
-
-
-@admin.register(Notice)
-class NoticeAdmin(admin.ModelAdmin):
-    """The club's emails: curators see what waits or failed (the mail relay was down for a day) and send again."""
-
-    list_display = ("created", "kind", "recipient", "subject", "status", "attempts", "sent_at")
-    list_filter = ("status", "kind")
-    search_fields = ("recipient", "subject")
-    date_hierarchy = "created"
-    readonly_fields = [field.name for field in Notice._meta.fields]
-    actions = ["send_again"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.action(description="Send the selected failed notices again", permissions=["change"])
-    def send_again(self, request, queryset):
-        failed = list(queryset.filter(status=NoticeStatus.FAILED))
-        for notice in failed:
-            tasks.resend(notice)
-        self.message_user(request, f"{len(failed)} notice(s) queued again.", messages.SUCCESS)

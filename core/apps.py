@@ -3,17 +3,12 @@ from django.contrib.admin import apps as admin_apps
 
 
 class CoreConfig(AppConfig):
-    """The shared kernel: page cache, images, mail, links, health, backups. It knows no other app."""
+    """The kernel: stateless helpers (links, mail, images, feeds, sitemaps, throttle, health and media views,
+    the admin site). It has no models and knows no other app."""
 
     default = True
     name = "core"
     verbose_name = "Cranes Club"
-
-    def ready(self):
-        from core import log, notices, personal_data
-
-        personal_data.register("emails", export=notices.sent_to, erase=notices.forget_recipient)
-        notices.register("core.admins", log.to_admins, account=True)
 
 
 class ClubAdminConfig(admin_apps.AdminConfig):

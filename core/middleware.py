@@ -5,7 +5,6 @@ from csp.constants import HEADER
 from csp.middleware import CSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
-from django.contrib.sessions import middleware as session_middleware
 from django.http import HttpRequest, HttpResponse
 
 
@@ -40,14 +39,3 @@ class SiteCSPMiddleware(CSPMiddleware):
         if HEADER not in response:
             response[HEADER] = self.site_policy
         return response
-
-
-class SessionMiddleware(session_middleware.SessionMiddleware):
-    """Django's, taking the session the page cache has already read for this request (one read, not two)."""
-
-    def process_request(self, request: HttpRequest) -> None:
-        loaded = getattr(request, "loaded_session", None)
-        if loaded is None:
-            super().process_request(request)
-        else:
-            request.session = loaded

@@ -1,26 +1,17 @@
-"""/sitemap.xml: each app registers its own sections (in its AppConfig.ready), so core names none of them."""
+"""The sitemap's sections: each app registers its own (in its AppConfig.ready), so core names none of them;
+home serves /sitemap.xml from them."""
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.contrib.sitemaps.views import sitemap as render_sitemap
 from django.urls import reverse
-
-from core.pagecache import cached_for_visitors, not_cached
 
 SECTIONS: dict[str, type[Sitemap]] = {}
 
 
 def register(name: str, section: type[Sitemap]) -> None:
     SECTIONS[name] = section
-
-
-@cached_for_visitors(params=("p",))
-def sitemap(request):
-    response = render_sitemap(request, sitemaps=SECTIONS)
-    # The site fits one page; `?p=1`, `?p=01`... are addresses no link leads to.
-    return not_cached(response) if "p" in request.GET else response
 
 
 class SiteSitemap(Sitemap):

@@ -1,10 +1,7 @@
-import logging
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import SuspiciousFileOperation
-from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -12,39 +9,15 @@ from django.utils._os import safe_join
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from core import queue
+from core import health
 from core.images import CONTENT_TYPES
-
-log = logging.getLogger(__name__)
 
 
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
-    """200 when the database, the cache and the task queue are well; 503 naming what is not.
-
-    The queue is unwell when a task has been ready to run for longer than CLUB_QUEUE_MAX_WAIT (no worker
-    is running, or too few to keep up) or a notice is that late (its task was lost: `requeue_notices`).
-    The first line is `ok` or `unavailable: ...`.
-    """
-    failed, lines = [], []
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:
-        log.exception("health check: database")
-        failed.append("database")
-    try:
-        cache.set("healthz", "ok", 10)
-        if cache.get("healthz") != "ok":
-            raise RuntimeError("cache did not return what was stored")
-    except Exception:
-        log.exception("health check: cache")
-        failed.append("cache")
-    if "database" not in failed:
-        waiting, overdue = queue.oldest_wait(), queue.overdue_notices(settings.CLUB_QUEUE_MAX_WAIT)
-        lines.append(f"queue: {queue.describe(waiting, overdue)}")
-        if waiting > settings.CLUB_QUEUE_MAX_WAIT or overdue:
-            failed.append("queue")
+    """200 when the database, the cache and what the apps registered (core.health) are well; 503 naming
+    what is not. The first line is `ok` or `unavailable: ...`, then a line for each check with more to say."""
+    failed, lines = health.report()
     first = f"unavailable: {', '.join(failed)}" if failed else "ok"
     return HttpResponse("\n".join([first, *lines]) + "\n", status=503 if failed else 200, content_type="text/plain")
 

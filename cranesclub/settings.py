@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "simple_history",
     # Lowest layer first: see docs/architecture.md.
     "core",
+    "pagecache",
+    "outbox",
+    "backup",
     "members",
     "facts",
     "screenings",
@@ -72,13 +75,13 @@ INSTALLED_APPS = [
 # Visitors' cached pages are answered first, before anything else runs (they carry every header the
 # live page had). The next three wrap WhiteNoise, so static files get the security headers too.
 MIDDLEWARE = [
-    "core.pagecache.PageCacheMiddleware",
+    "pagecache.PageCacheMiddleware",
     "core.middleware.cross_origin_resource_policy",
     "core.middleware.SiteCSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "core.middleware.SessionMiddleware",
+    "pagecache.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -128,7 +131,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "core.redis_cache.RedisCache",
+            "BACKEND": "pagecache.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cranesclub",
         }
@@ -316,8 +319,8 @@ LOGGING = {
     "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
     "handlers": {
         "stdout": {"class": "logging.StreamHandler", "formatter": "plain" if DEBUG else "json"},
-        # Django's error emails to ADMINS, sent as notices by the task worker (core.log).
-        "mail_admins": {"level": "ERROR", "filters": ["require_debug_false"], "class": "core.log.AdminNoticeHandler"},
+        # Django's error emails to ADMINS, sent as notices by the task worker (outbox.log).
+        "mail_admins": {"level": "ERROR", "filters": ["require_debug_false"], "class": "outbox.log.AdminNoticeHandler"},
     },
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {

@@ -6,7 +6,8 @@ class DiscussionConfig(AppConfig):
     verbose_name = "Discussion"
 
     def ready(self):
-        from core import pagecache, personal_data, sitemaps
+        import pagecache
+        from core import personal_data, sitemaps
         from discussion import notices
         from discussion import personal_data as mine
         from discussion.sitemaps import DiscussionSitemap
@@ -14,5 +15,5 @@ class DiscussionConfig(AppConfig):
         pagecache.watch(self.get_model("Comment"))
         personal_data.register("comments", export=mine.comments, erase=mine.erase)
         personal_data.register("reports", export=mine.reports)
-        notices.register()
+        notices.register_kinds()
         sitemaps.register("discussion", DiscussionSitemap)

@@ -7,8 +7,8 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from core.pagecache import VisibleQuerySet
 from discussion import targets
+from pagecache import PageRetiringQuerySet
 
 # How long an author may change what they wrote; the code and every message use these.
 EDIT_WINDOW = timedelta(minutes=15)
@@ -21,7 +21,7 @@ class CommentStatus(models.TextChoices):
     HIDDEN = "hidden", "Hidden by a moderator"
 
 
-class CommentQuerySet(VisibleQuerySet):
+class CommentQuerySet(PageRetiringQuerySet):
     def published(self):
         return self.filter(status=CommentStatus.PUBLISHED)
 

@@ -1,8 +1,9 @@
 """Reply notices: followers of a thread hear of a new reply, composed when the email goes."""
 
-from core import mail, notices
+from core import mail
 from core.links import absolute_url
 from discussion.models import Comment, Follow
+from outbox.kinds import Composed, register
 
 
 def followers(comment_id: int):
@@ -14,7 +15,7 @@ def followers(comment_id: int):
     return ((comment_id, follow_id) for follow_id in follows.values_list("pk", flat=True))
 
 
-def reply(comment_id: int, follow_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
+def reply(comment_id: int, follow_id: int, *, last: str | None, data: dict) -> Composed | None:
     """Nothing when the reply has since been removed or its fact unpublished, or the member stopped following."""
     comment = Comment.objects.visible().with_target().filter(pk=comment_id).first()
     follow = Follow.objects.select_related("member").filter(pk=follow_id).first()
@@ -33,8 +34,8 @@ def reply(comment_id: int, follow_id: int, *, last: str | None, data: dict) -> n
         },
         headers={"List-Unsubscribe": f"<{unsubscribe}>"},
     )
-    return notices.Composed("sent", message)
+    return Composed("sent", message)
 
 
-def register() -> None:
-    notices.register("discussion.reply", reply, audience=followers)
+def register_kinds() -> None:
+    register("discussion.reply", reply, audience=followers)

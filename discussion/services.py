@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from core import notices
 from discussion.models import EDIT_WINDOW_NOTE, Comment, CommentStatus, Follow, Report
 from discussion.targets import kind_of
+from outbox.delivery import announce
 
 # Each member may post RATE_LIMIT comments per RATE_WINDOW; accounts younger than a day fewer.
 RATE_WINDOW = timedelta(minutes=10)
@@ -57,7 +57,7 @@ def post_comment(*, author, target, text: str, spoiler: bool = False, parent: Co
     Follow.objects.get_or_create(member=author, thread=thread)
     if parent is not None:
         # A minute's grace: a reply deleted or hidden at once is never mailed.
-        notices.announce("discussion.reply", comment.pk, delay=REPLY_SETTLE)
+        announce("discussion.reply", comment.pk, delay=REPLY_SETTLE)
     return comment
 
 

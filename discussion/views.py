@@ -6,12 +6,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from core.pagecache import cached_for_visitors, not_cached_unless_linked
 from core.throttle import throttled
 from discussion import services, targets
 from discussion.forms import CommentForm, EditCommentForm, ReportForm
 from discussion.models import EDIT_WINDOW_NOTE, UNFOLLOW_SALT, Comment
 from members.verification import confirmed_email_required
+from pagecache import cached_for_visitors, not_cached_unless_linked
 
 LATEST_PER_PAGE = 20
 

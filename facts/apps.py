@@ -6,7 +6,8 @@ class FactsConfig(AppConfig):
     verbose_name = "Fact catalogue and FAQ"
 
     def ready(self):
-        from core import pagecache, personal_data, sitemaps
+        import pagecache
+        from core import personal_data, sitemaps
         from facts import notices
         from facts import personal_data as mine
         from facts.sitemaps import FactPagesSitemap, FactSitemap
@@ -15,7 +16,7 @@ class FactsConfig(AppConfig):
             pagecache.watch(self.get_model(name))
         # What the link checker writes shows only in the admin.
         pagecache.watch(self.get_model("Source"), ignore=("link_checked_at", "link_alive_at", "link_problem"))
-        notices.register()
+        notices.register_kinds()
         personal_data.register("suggestions", export=mine.suggestions, erase=mine.erase)
         personal_data.register("credited_corrections", export=mine.credits)
         sitemaps.register("fact-pages", FactPagesSitemap)

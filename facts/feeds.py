@@ -4,8 +4,8 @@ from django.urls import path
 from django.utils.feedgenerator import Atom1Feed
 
 from core.feeds import SiteFeed
-from core.pagecache import cached_for_visitors
 from facts.models import Change, Fact
+from pagecache import cached_for_visitors
 
 
 class FactFeed(SiteFeed):

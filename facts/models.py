@@ -8,10 +8,10 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.images import IMAGE_VALIDATORS
-from core.pagecache import VisibleQuerySet
+from pagecache import PageRetiringQuerySet
 
 
-class CategoryQuerySet(VisibleQuerySet):
+class CategoryQuerySet(PageRetiringQuerySet):
     def with_published_counts(self):
         return self.annotate(published_count=Count("facts", filter=Q(facts__published=True)))
 
@@ -56,7 +56,7 @@ RUBRIC = {
 }
 
 
-class FactQuerySet(VisibleQuerySet):
+class FactQuerySet(PageRetiringQuerySet):
     def published(self):
         return self.filter(published=True)
 
@@ -172,7 +172,7 @@ class Fact(models.Model):
         return [p.strip() for p in self.body.split("\n\n") if p.strip()]
 
 
-class SourceQuerySet(VisibleQuerySet):
+class SourceQuerySet(PageRetiringQuerySet):
     """Sources by what the link checker (`manage.py check_sources`) last found at their address."""
 
     def linked(self):
@@ -211,7 +211,7 @@ class Source(models.Model):
         return self.title
 
 
-class FaqQuerySet(VisibleQuerySet):
+class FaqQuerySet(PageRetiringQuerySet):
     def published(self):
         return self.filter(published=True)
 
@@ -257,7 +257,7 @@ class SeedRecord(models.Model):
         return f"{self.model} {self.slug}"
 
 
-class ChangeQuerySet(VisibleQuerySet):
+class ChangeQuerySet(PageRetiringQuerySet):
     def published(self):
         return self.filter(fact__published=True).select_related("fact", "credit")
 

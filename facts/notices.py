@@ -1,11 +1,12 @@
 """The email a member gets when curators decide on their suggested correction, composed when it goes."""
 
-from core import mail, notices
+from core import mail
 from core.links import absolute_url
 from facts.models import Suggestion
+from outbox.kinds import Composed, register
 
 
-def decided(suggestion_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
+def decided(suggestion_id: int, *, last: str | None, data: dict) -> Composed | None:
     suggestion = Suggestion.objects.select_related("fact", "member").filter(pk=suggestion_id).first()
     if suggestion is None or suggestion.state == Suggestion.State.OPEN or not suggestion.member.email:
         return None
@@ -21,8 +22,8 @@ def decided(suggestion_id: int, *, last: str | None, data: dict) -> notices.Comp
             "profile_url": absolute_url(suggestion.member.get_absolute_url()),
         },
     )
-    return notices.Composed(suggestion.state, message)
+    return Composed(suggestion.state, message)
 
 
-def register() -> None:
-    notices.register("facts.suggestion", decided, latest_only=True)
+def register_kinds() -> None:
+    register("facts.suggestion", decided, latest_only=True)

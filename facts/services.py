@@ -3,8 +3,8 @@
 from django.db import transaction
 from django.utils import timezone
 
-from core import notices
 from facts.models import Fact, Suggestion
+from outbox.delivery import notify
 
 
 def suggest(*, member, fact: Fact, problem: str, proposal: str, sources: list[str]) -> Suggestion:
@@ -28,4 +28,4 @@ def reject(suggestion: Suggestion, *, by, reason: str) -> None:
 def _decide(suggestion: Suggestion, state: str, *, by) -> None:
     suggestion.state, suggestion.decided_at, suggestion.decided_by = state, timezone.now(), by
     suggestion.save()
-    notices.notify("facts.suggestion", suggestion.pk)
+    notify("facts.suggestion", suggestion.pk)

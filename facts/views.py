@@ -8,13 +8,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 
-from core.pagecache import cached_for_visitors, memory, not_cached, not_cached_unless_linked, version_for
+import pagecache
 from core.throttle import throttled
 from facts import services
 from facts.forms import MAX_QUERY_LENGTH, FactSearchForm, SuggestionForm
 from facts.models import Category, Change, Fact, FaqEntry, Status
 from facts.structured_data import claim_review
 from members.verification import confirmed_email_required
+from pagecache import cached_for_visitors, not_cached, not_cached_unless_linked
 
 
 @cached_for_visitors(params=("q", "category", "status", "page"))
@@ -26,7 +27,7 @@ def fact_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     status = request.GET.get("status", "")
     page_number = _page_number(request.GET.get("page"))
-    categories = memory.value("categories", version_for(request), (), _categories)
+    categories = pagecache.kept(request, "categories", (), _categories)
     category = next((c for c in categories if c.slug == category_slug), None)
     total = sum(c.published_count for c in categories)
 
@@ -83,7 +84,7 @@ def _page_number(value) -> int:
 
 @cached_for_visitors(params=("comments",))
 def fact_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    fact, structured_data = memory.value("fact", version_for(request), (slug,), lambda: _fact_and_data(slug))
+    fact, structured_data = pagecache.kept(request, "fact", (slug,), lambda: _fact_and_data(slug))
     # Read only when the page's fragment is rendered, not when it is warm.
     around = SimpleLazyObject(lambda: Fact.objects.published().for_list().around(fact))
     changes = SimpleLazyObject(lambda: list(fact.changes.select_related("credit")))

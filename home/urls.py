@@ -4,4 +4,7 @@ from home import views
 
 app_name = "home"
 
-urlpatterns = [path("", views.index, name="index")]
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+]

@@ -1,16 +1,19 @@
+from django.contrib.sitemaps.views import sitemap as render_sitemap
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+import pagecache
 from core import film
-from core.pagecache import cached_for_visitors, memory, version_for
+from core.sitemaps import SECTIONS
 from facts.models import Fact
 from home.structured_data import movie
+from pagecache import cached_for_visitors, not_cached
 from screenings.models import Screening
 
 
 @cached_for_visitors
 def index(request: HttpRequest) -> HttpResponse:
-    featured, next_screening = memory.value("home", version_for(request), (), _featured_and_next)
+    featured, next_screening = pagecache.kept(request, "home", (), _featured_and_next)
     context = {"film": film, "featured": featured, "next_screening": next_screening, "structured_data": movie()}
     return render(request, "home/index.html", context)
 
@@ -20,3 +23,11 @@ def _featured_and_next() -> tuple[list[Fact], Screening | None]:
     changes with the clock too)."""
     featured = list(Fact.objects.published().featured().for_list()[:3])
     return featured, Screening.objects.upcoming().scheduled().for_list().first()
+
+
+@cached_for_visitors(params=("p",))
+def sitemap(request: HttpRequest) -> HttpResponse:
+    """Every app's public pages (core.sitemaps), for search engines."""
+    response = render_sitemap(request, sitemaps=SECTIONS)
+    # The site fits one page; `?p=1`, `?p=01`... are addresses no link leads to.
+    return not_cached(response) if "p" in request.GET else response

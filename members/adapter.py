@@ -4,12 +4,12 @@ stranger cannot turn against a member."""
 from datetime import date, datetime
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.account.models import EmailAddress
 from allauth.core.internal.ratelimit import truncate_ip
 from django.db.models import Q
 
-from core import notices
+from members.addresses import is_confirmed
 from members.models import User
+from outbox.delivery import notify
 
 # Notifications that go to an address that is no longer the account's: the old one must hear of it.
 TO_OLD_ADDRESS = {"account/email/email_changed"}
@@ -27,11 +27,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_confirmation_mail(self, request, emailconfirmation, signup: bool) -> None:
         address = emailconfirmation.email_address
-        notices.notify("members.confirm_email", address.pk, data={"signup": signup}, collapse=True)
+        notify("members.confirm_email", address.pk, data={"signup": signup}, collapse=True)
 
     def send_password_reset_mail(self, user, email: str, context: dict) -> None:
         # One waiting reset email stands for any number of requests: its link is made when it goes.
-        notices.notify("members.password_reset", user.pk, data={"email": email}, collapse=True)
+        notify("members.password_reset", user.pk, data={"email": email}, collapse=True)
 
     def send_notification_mail(self, template_prefix: str, user, context=None, email=None) -> None:
         """ "Your email (password, two-factor) was changed": the account's owner, to a confirmed address."""
@@ -41,12 +41,11 @@ class AccountAdapter(DefaultAccountAdapter):
         """Notifications, and "someone tried to sign up with your address": the facts they tell are kept with
         the notice, since the address may no longer be the member's when it goes."""
         user = context.get("user") or User.objects.filter(email__iexact=email).first()
-        confirmed = EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
-        if user is None or not (confirmed or template_prefix in TO_OLD_ADDRESS):
+        if user is None or not (is_confirmed(email, user) or template_prefix in TO_OLD_ADDRESS):
             return  # nobody's confirmed address: the club writes to no one it cannot vouch for
         facts = {key: _plain(value) for key, value in context.items() if _plain(value) is not None}
         data = {"template": template_prefix, "email": email, "context": facts}
-        notices.notify("members.account_mail", user.pk, data=data, collapse=template_prefix.endswith("already_exists"))
+        notify("members.account_mail", user.pk, data=data, collapse=template_prefix.endswith("already_exists"))
 
 
 def _plain(value):

@@ -6,14 +6,18 @@ class MembersConfig(AppConfig):
     verbose_name = "Members"
 
     def ready(self):
-        from core import pagecache, personal_data
-        from members import notices
+        import pagecache
+        from core import personal_data
+        from members import addresses, notices
         from members import personal_data as mine
+        from outbox import kinds
 
         # Names and avatars show beside comments; log-ins, passwords and staff rights show nowhere. Every
         # write retires the accounts workers keep (members.backends).
         ignore = ("last_login", "password", "groups", "user_permissions")
         pagecache.watch(self.get_model("User"), ignore=ignore, accounts=True)
         personal_data.register("profile", export=mine.profile)
+        personal_data.register("emails", export=mine.emails, erase=mine.forget_emails)
         personal_data.register("sessions", export=mine.sessions, erase=mine.erase)
-        notices.register()
+        notices.register_kinds()
+        kinds.confirmed_addresses_by(addresses.is_confirmed)

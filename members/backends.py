@@ -2,13 +2,13 @@
 
 from allauth.account.auth_backends import AuthenticationBackend
 
-from core.pagecache import kept_account
+from pagecache import kept_account
 
 
 class MemberBackend(AuthenticationBackend):
     """Logs members in as allauth's backend does. Finding the account of a logged-in request costs no
     query while the worker keeps it: kept under the accounts version, which any write to any account
-    retires (core.pagecache.registry), so a changed password or a closed account counts at once."""
+    retires (pagecache.registry), so a changed password or a closed account counts at once."""
 
     def get_user(self, user_id):
         return kept_account(user_id, lambda: super(MemberBackend, self).get_user(user_id))

@@ -3,10 +3,10 @@ from django.db import models
 from django.urls import reverse
 
 from core.images import IMAGE_VALIDATORS
-from core.pagecache import VisibleQuerySet
+from pagecache import PageRetiringQuerySet
 
 
-class MemberManager(UserManager.from_queryset(VisibleQuerySet)):
+class MemberManager(UserManager.from_queryset(PageRetiringQuerySet)):
     pass
 
 

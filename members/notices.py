@@ -10,9 +10,10 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from core import mail, notices
+from core import mail
 from core.links import absolute_url, site_host
 from members.models import User
+from outbox.kinds import Composed, register
 
 
 def _message(template: str, to: str, context: dict) -> mail.EmailMessage:
@@ -22,7 +23,7 @@ def _message(template: str, to: str, context: dict) -> mail.EmailMessage:
     return mail.message(to=to, subject=prefix + subject, template=f"{template}_message.txt", context=context)
 
 
-def confirm_email(address_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
+def confirm_email(address_id: int, *, last: str | None, data: dict) -> Composed | None:
     address = EmailAddress.objects.select_related("user").filter(pk=address_id, verified=False).first()
     if address is None or not address.user.is_active:
         return None
@@ -33,29 +34,29 @@ def confirm_email(address_id: int, *, last: str | None, data: dict) -> notices.C
         "activate_url": absolute_url(reverse("account_confirm_email", args=[key])),
     }
     template = "account/email/email_confirmation_signup" if data.get("signup") else "account/email/email_confirmation"
-    return notices.Composed("sent", _message(template, address.email, context))
+    return Composed("sent", _message(template, address.email, context))
 
 
-def password_reset(user_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
+def password_reset(user_id: int, *, last: str | None, data: dict) -> Composed | None:
     member = User.objects.filter(pk=user_id, is_active=True).first()
     if member is None or not member.has_usable_password() or data["email"].lower() != member.email.lower():
         return None
     key = f"{user_pk_to_url_str(member)}-{account_settings.PASSWORD_RESET_TOKEN_GENERATOR().make_token(member)}"
     path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"}).replace("UID-KEY", key)
     context = {"user": member, "password_reset_url": absolute_url(path), "username": member.username}
-    return notices.Composed("sent", _message("account/email/password_reset_key", data["email"], context))
+    return Composed("sent", _message("account/email/password_reset_key", data["email"], context))
 
 
-def account_mail(user_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
+def account_mail(user_id: int, *, last: str | None, data: dict) -> Composed | None:
     """A notification about the account (email or password changed, two-factor turned on...), to the address
     it was meant for: "your email was changed" goes to the old one."""
     member = User.objects.filter(pk=user_id, left_at__isnull=True).first()
     if member is None:
         return None
-    return notices.Composed("sent", _message(data["template"], data["email"], {**data["context"], "user": member}))
+    return Composed("sent", _message(data["template"], data["email"], {**data["context"], "user": member}))
 
 
-def register() -> None:
-    notices.register("members.confirm_email", confirm_email, account=True)
-    notices.register("members.password_reset", password_reset, account=True)
-    notices.register("members.account_mail", account_mail, account=True)
+def register_kinds() -> None:
+    register("members.confirm_email", confirm_email, account=True)
+    register("members.password_reset", password_reset, account=True)
+    register("members.account_mail", account_mail, account=True)

@@ -6,12 +6,15 @@ from allauth.usersessions.models import UserSession
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 
+from members import addresses
+from outbox.models import Notice
+
 
 def profile(member) -> dict:
     return {
         "username": member.username,
         "email": member.email,
-        "email_confirmed": EmailAddress.objects.filter(user=member, email=member.email, verified=True).exists(),
+        "email_confirmed": addresses.has_confirmed_email(member),
         "display_name": member.display_name,
         "bio": member.bio,
         "avatar": member.avatar.url if member.avatar else None,
@@ -20,6 +23,19 @@ def profile(member) -> dict:
         "date_joined": member.date_joined,
         "last_login": member.last_login,
     }
+
+
+def emails(member) -> list[dict]:
+    """The club's emails to the member: to the addresses they confirmed only, since mail to an address
+    someone merely typed in may have been another person's."""
+    sent = Notice.objects.to(addresses.confirmed(member).values_list("email", flat=True)).order_by("created")
+    return [{"subject": n.subject, "status": n.status, "created": n.created, "sent": n.sent_at} for n in sent]
+
+
+def forget_emails(member) -> None:
+    """A notice keeps the address it went to; a member who leaves takes every address of theirs with them."""
+    theirs = [member.email, *EmailAddress.objects.filter(user=member).values_list("email", flat=True)]
+    Notice.objects.to(theirs).update(recipient="", subject="", last_error="")
 
 
 def sessions(member) -> list[dict]:

@@ -2,14 +2,11 @@
 
 from functools import wraps
 
-from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 
-
-def has_confirmed_email(member) -> bool:
-    return EmailAddress.objects.filter(user=member, primary=True, verified=True).exists()
+from members.addresses import has_confirmed_email
 
 
 def confirmed_email_required(view):

@@ -7,17 +7,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+import pagecache
 from core import personal_data
-from core.pagecache import cached_for_visitors, memory, version_for
 from core.throttle import throttled
 from members import services
 from members.forms import CloseAccountForm, ProfileForm
 from members.models import User
+from pagecache import cached_for_visitors
 
 
 @cached_for_visitors
 def profile(request: HttpRequest, username: str) -> HttpResponse:
-    member = memory.value("profile", version_for(request), (username,), lambda: _member(username))
+    member = pagecache.kept(request, "profile", (username,), lambda: _member(username))
     # The page's comments, screenings and suggestions come from those apps' template tags.
     return render(request, "members/profile.html", {"member": member})
 

@@ -6,7 +6,8 @@ class ScreeningsConfig(AppConfig):
     verbose_name = "Screenings"
 
     def ready(self):
-        from core import pagecache, personal_data, sitemaps
+        import pagecache
+        from core import personal_data, sitemaps
         from screenings import notices
         from screenings import personal_data as mine
         from screenings.sitemaps import ScreeningPagesSitemap, ScreeningSitemap
@@ -16,6 +17,6 @@ class ScreeningsConfig(AppConfig):
         # Visitors see seats taken, never when a reminder went out.
         pagecache.watch(self.get_model("Rsvp"), ignore=("reminder_queued_at",))
         personal_data.register("rsvps", export=mine.rsvps, erase=mine.erase)
-        notices.register()
+        notices.register_kinds()
         sitemaps.register("screening-pages", ScreeningPagesSitemap)
         sitemaps.register("screenings", ScreeningSitemap)

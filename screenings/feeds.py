@@ -4,7 +4,7 @@ from django.urls import path
 from django.utils import timezone
 
 from core.feeds import SiteFeed
-from core.pagecache import cached_for_visitors
+from pagecache import cached_for_visitors
 from screenings.models import Screening
 
 

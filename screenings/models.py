@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core import film
 from core.images import IMAGE_VALIDATORS
-from core.pagecache import VisibleQuerySet
+from pagecache import PageRetiringQuerySet
 
 
 class Venue(models.Model):
@@ -17,7 +17,7 @@ class Venue(models.Model):
     address = models.TextField()
     map_url = models.URLField(blank=True, help_text="Optional link to a map.")
 
-    objects = VisibleQuerySet.as_manager()
+    objects = PageRetiringQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -40,7 +40,7 @@ class RsvpStatus(models.TextChoices):
 GOING_SEATS = Coalesce(Sum(1 + F("rsvps__guests"), filter=Q(rsvps__status=RsvpStatus.GOING)), 0)
 
 
-class ScreeningQuerySet(VisibleQuerySet):
+class ScreeningQuerySet(PageRetiringQuerySet):
     def visible(self):
         """What a visitor may open (the discussion's target protocol): every screening, cancelled ones too."""
         return self.all()
@@ -133,7 +133,7 @@ class Screening(models.Model):
         return ""
 
 
-class RsvpQuerySet(VisibleQuerySet):
+class RsvpQuerySet(PageRetiringQuerySet):
     def active(self):
         return self.filter(status__in=[RsvpStatus.GOING, RsvpStatus.WAITLISTED])
 

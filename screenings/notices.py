@@ -8,8 +8,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from core import mail, notices
+from core import mail
 from core.links import absolute_url
+from outbox.kinds import Composed, register
 from screenings.models import Rsvp, RsvpStatus
 
 SETTLE = timedelta(minutes=1)
@@ -49,37 +50,37 @@ RSVP_NEWS = {
 }
 
 
-def rsvp_news(rsvp_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
+def rsvp_news(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
     """A member's RSVP: confirmed, waitlisted, promoted or cancelled, whichever is new since the last email."""
     rsvp = _rsvp(rsvp_id)
     if rsvp is None or rsvp.screening.is_cancelled or rsvp.screening.ends_at < timezone.now():
         return None
     news = RSVP_NEWS.get((rsvp.status, last))
-    return notices.Composed(rsvp.status, _message(*news, rsvp) if news else None)
+    return Composed(rsvp.status, _message(*news, rsvp) if news else None)
 
 
-def cancelled(rsvp_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
+def cancelled(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
     rsvp = _rsvp(rsvp_id)
     if rsvp is None or not rsvp.screening.is_cancelled or rsvp.status == RsvpStatus.CANCELLED or last == "cancelled":
         return None
-    return notices.Composed("cancelled", _message("cancelled", "Cancelled", rsvp))
+    return Composed("cancelled", _message("cancelled", "Cancelled", rsvp))
 
 
-def moved(rsvp_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
+def moved(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
     """A new time or place; the details are the screening's as they are when the email goes."""
     rsvp = _rsvp(rsvp_id)
     if rsvp is None or rsvp.screening.is_cancelled or rsvp.status == RsvpStatus.CANCELLED:
         return None
     said = f"revision {rsvp.screening.revision}"
-    return None if last == said else notices.Composed(said, _message("moved", "New time or place", rsvp))
+    return None if last == said else Composed(said, _message("moved", "New time or place", rsvp))
 
 
-def reminder(rsvp_id: int, *, last: str | None, data: dict) -> notices.Composed | None:
+def reminder(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
     rsvp = _rsvp(rsvp_id)
     started = rsvp is not None and rsvp.screening.starts_at <= timezone.now()
     if rsvp is None or rsvp.status != RsvpStatus.GOING or rsvp.screening.is_cancelled or started or last:
         return None
-    return notices.Composed("reminded", _message("reminder", "Tomorrow", rsvp))
+    return Composed("reminded", _message("reminder", "Tomorrow", rsvp))
 
 
 def booked(screening_id: int):
@@ -88,8 +89,8 @@ def booked(screening_id: int):
     return ((rsvp_id,) for rsvp_id in active.values_list("pk", flat=True))
 
 
-def register() -> None:
-    notices.register("screenings.rsvp", rsvp_news, latest_only=True)
-    notices.register("screenings.cancelled", cancelled, audience=booked, latest_only=True)
-    notices.register("screenings.moved", moved, audience=booked, latest_only=True)
-    notices.register("screenings.reminder", reminder)
+def register_kinds() -> None:
+    register("screenings.rsvp", rsvp_news, latest_only=True)
+    register("screenings.cancelled", cancelled, audience=booked, latest_only=True)
+    register("screenings.moved", moved, audience=booked, latest_only=True)
+    register("screenings.reminder", reminder)

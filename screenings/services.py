@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
-from core import notices
+from outbox.delivery import announce, notify
 from screenings.models import Rsvp, RsvpStatus, Screening, ScreeningStatus
 from screenings.notices import SETTLE
 
@@ -69,7 +69,7 @@ def cancel_rsvp(*, member, screening: Screening) -> Rsvp | None:
 
 def _tell(booking: Rsvp) -> None:
     """Owe the member an email about their RSVP; it goes after SETTLE and tells the state it is in then."""
-    notices.notify("screenings.rsvp", booking.pk, delay=SETTLE, collapse=True)
+    notify("screenings.rsvp", booking.pk, delay=SETTLE, collapse=True)
 
 
 def promote_waitlisted(screening: Screening) -> list[Rsvp]:
@@ -94,7 +94,7 @@ def promote_waitlisted(screening: Screening) -> list[Rsvp]:
 
 def _announce(kind: str, screening: Screening) -> int:
     """Owe everyone with an RSVP an email; the worker finds who they are, so this is quick for any number."""
-    notices.announce(kind, screening.pk)
+    announce(kind, screening.pk)
     return Rsvp.objects.filter(screening=screening).active().count()
 
 
@@ -146,6 +146,6 @@ def queue_reminders(*, now=None) -> int:
         with transaction.atomic():
             # Claim the row first so two overlapping runs cannot both queue one.
             if Rsvp.objects.filter(pk=rsvp_id, reminder_queued_at__isnull=True).update(reminder_queued_at=now):
-                notices.notify("screenings.reminder", rsvp_id)
+                notify("screenings.reminder", rsvp_id)
                 queued += 1
     return queued

@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
-from core.pagecache import cached_for_visitors, memory, not_cached, version_for
+import pagecache
 from core.throttle import throttled
 from members.verification import confirmed_email_required
+from pagecache import cached_for_visitors, not_cached
 from screenings import attendance, calendars, services
 from screenings.forms import RsvpForm
 from screenings.models import Rsvp, RsvpStatus, Screening
@@ -39,7 +40,7 @@ def _list(request: HttpRequest, screenings, *, archive: bool) -> HttpResponse:
 
 @cached_for_visitors(params=("comments",))
 def screening_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    screening, structured_data = memory.value("screening", version_for(request), (slug,), lambda: _screening(slug))
+    screening, structured_data = pagecache.kept(request, "screening", (slug,), lambda: _screening(slug))
     context = {
         "screening": screening,
         "closed_reason": screening.rsvp_closed_reason(),

@@ -195,7 +195,7 @@ def fresh_cache():
     """Each test starts with an empty cache, so no page or fragment kept by another test is served."""
     from django.core.cache import cache
 
-    from core.pagecache import memory
+    from pagecache import memory
 
     cache.clear()
     memory.recent.clear()

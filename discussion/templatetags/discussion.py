@@ -7,7 +7,7 @@ from django.db.models import Count
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
 
-from core.pagecache import memory, version_for
+import pagecache
 from discussion.forms import CommentForm, ReplyForm
 from discussion.models import Comment
 from discussion.targets import kind_of
@@ -29,7 +29,7 @@ def discussion(context, target) -> str:
         return _thread_html(context, target)
     secret = _csrf_secret(request) if request.user.is_authenticated else ""
     parts = [kind_of(target), target.pk, request.user.pk, secret]
-    return memory.fragment("thread", version_for(request), parts, lambda: _thread_html(context, target))
+    return pagecache.fragment(request, "thread", parts, lambda: _thread_html(context, target))
 
 
 def _csrf_secret(request) -> str:

@@ -173,7 +173,7 @@ def test_the_admin_shows_dead_links_and_when_they_last_worked(server, fact, cura
 
 
 def test_a_check_retires_no_cached_page_and_writes_no_history(server, fact):
-    from core import pagecache
+    import pagecache
 
     source = cite(fact, server + "/gone")
     history, version = source.history.count(), pagecache.current_version()

@@ -185,7 +185,7 @@ def test_staff_without_two_factor_are_sent_to_set_it_up_and_see_no_admin_page(cl
     for url in (
         reverse("admin:index"),
         reverse("admin:facts_fact_changelist"),
-        reverse("admin:core_notice_changelist"),
+        reverse("admin:outbox_notice_changelist"),
     ):
         response = client.get(url, follow=True)
         assert response.redirect_chain[-1][0] == reverse("mfa_index"), url

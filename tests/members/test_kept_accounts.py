@@ -7,10 +7,10 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core import pagecache
-from core.pagecache.registry import reading_accounts_at
+import pagecache
 from members.backends import MemberBackend
 from members.models import User
+from pagecache.registry import reading_accounts_at
 
 pytestmark = pytest.mark.django_db
 

@@ -33,7 +33,7 @@ def test_ended_demo_screenings_move_forward_again(time_machine):
 def test_the_reminder_command_only_queues_and_queues_nothing_new_the_second_time(
     make_screening, member, mailoutbox, run_worker
 ):
-    from core.models import Notice
+    from outbox.models import Notice
 
     screening = make_screening(starts_at=timezone.now() + timedelta(hours=20))
     services.rsvp(member=member, screening=screening)

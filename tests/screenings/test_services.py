@@ -141,7 +141,7 @@ def test_cancel_screening_notifies_going_and_waiting_and_bumps_the_revision(
 def test_notices_are_rows_of_the_same_transaction_as_the_change(screening, member, mailoutbox, run_worker):
     from django.db import transaction
 
-    from core.models import Notice
+    from outbox.models import Notice
 
     with transaction.atomic():
         services.rsvp(member=member, screening=screening)

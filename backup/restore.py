@@ -1,0 +1,63 @@
+import shutil
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.sessions.backends.cached_db import KEY_PREFIX as CACHED_SESSION_PREFIX
+from django.core.cache import caches
+
+import pagecache
+from backup import database, media
+from backup.errors import BackupError
+from backup.files import DATABASE, MANIFEST, MEDIA, check_files, read_manifest
+
+
+def check_backup(folder: Path) -> dict:
+    """Check the whole backup, touching nothing: the manifest, every file's checksum, the database
+    (read-only) and every member of the media archive. Returns the manifest; BackupError otherwise."""
+    folder = Path(folder)
+    manifest = read_manifest(folder)
+    if manifest["engine"] != database.engine():
+        engines = f"this backup is of a {manifest['engine']} database; the site uses {database.engine()}"
+        raise BackupError(f"{folder / MANIFEST}: {engines}.")
+    check_files(folder, manifest)
+    database.check(folder / DATABASE[manifest["engine"]])
+    media.check(folder / MEDIA)
+    return manifest
+
+
+def restore_backup(folder: Path) -> None:
+    """Replace the database and media with a checked backup. A refusal changes nothing.
+
+    The media are unpacked into a staging folder first; then the database is restored in one
+    transaction (the long step, so a failure there leaves everything as it was); then the staged media
+    are renamed into place, the old ones kept until that has worked. Stop the web and worker processes
+    first: a restore is not meant to race uploads.
+    """
+    folder = Path(folder)
+    manifest = check_backup(folder)
+    media_root = Path(settings.MEDIA_ROOT)
+    sessions = database.live_session_keys()
+    staging = media.extract(folder / MEDIA, media_root)
+    try:
+        database.restore(folder / DATABASE[manifest["engine"]])
+    except BaseException:
+        shutil.rmtree(staging)  # holds only the unpacked backup: the live media were never touched
+        raise
+    try:
+        media.swap(staging, media_root)
+    except OSError as error:
+        raise BackupError(
+            f"The database is restored, but the media could not be put in place ({error}); the media from "
+            f"before are where they were, and the backup's are unpacked in {staging / media.ROOT}."
+        ) from error
+    shutil.rmtree(staging)  # only now: it holds the media from before the restore
+    _forget(sessions)
+    pagecache.invalidate()  # pages, fragments and rows from before the restore
+    pagecache.invalidate(pagecache.ACCOUNTS_KEY)  # and the accounts workers keep
+
+
+def _forget(session_keys: list[str]) -> None:
+    """Sessions live in the cache too (REDIS_URL): those of the site before the restore are dropped there as well."""
+    if settings.SESSION_ENGINE.endswith("cached_db"):
+        cache = caches[settings.SESSION_CACHE_ALIAS]
+        cache.delete_many([CACHED_SESSION_PREFIX + key for key in session_keys])

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class OutboxConfig(AppConfig):
+    """The club's outbox: every email is a notice, delivered by the task worker with retries. It knows no
+    domain app: each registers the kinds it sends (outbox.kinds), and members the rule for addresses."""
+
+    name = "outbox"
+    verbose_name = "Club emails"
+
+    def ready(self):
+        from core import health
+        from outbox import health as queue
+        from outbox import kinds, reports
+
+        kinds.register("outbox.admins", reports.to_admins, account=True)
+        health.register("queue", queue.check)

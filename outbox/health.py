@@ -1,0 +1,40 @@
+"""The task queue as /healthz sees it: how long the oldest ready task has waited, and how many notices
+are overdue (their task lost, or a worker that died while sending)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Case, F, When
+from django.db.models.functions import Greatest
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult, get_date_max
+
+from outbox.models import Notice, NoticeStatus
+
+
+def oldest_wait() -> timedelta:
+    """Since when the longest-waiting ready task could have run: it was enqueued, or its run_after came."""
+    ready_since = Case(
+        When(run_after=get_date_max(), then=F("enqueued_at")), default=Greatest("enqueued_at", "run_after")
+    )
+    since = DBTaskResult.objects.ready().annotate(since=ready_since).order_by("since").values_list("since", flat=True)
+    oldest = since.first()
+    return max(timezone.now() - oldest, timedelta(0)) if oldest else timedelta(0)
+
+
+def overdue_notices(max_wait: timedelta) -> int:
+    late = timezone.now() - max_wait
+    pending = Notice.objects.pending().filter(next_try_at__lt=late)
+    return pending.count() + Notice.objects.filter(status=NoticeStatus.SENDING, claimed_at__lt=late).count()
+
+
+def describe(wait: timedelta, overdue: int) -> str:
+    waiting = f"oldest task waiting {int(wait.total_seconds())} s" if wait else "nothing waiting"
+    return f"{waiting}; {overdue} notice(s) overdue" if overdue else waiting
+
+
+def check() -> tuple[bool, str]:
+    """Unwell when a task has been ready for longer than CLUB_QUEUE_MAX_WAIT (no worker is running, or too
+    few to keep up) or a notice is that late (its task was lost: `requeue_notices`)."""
+    waiting, overdue = oldest_wait(), overdue_notices(settings.CLUB_QUEUE_MAX_WAIT)
+    return waiting <= settings.CLUB_QUEUE_MAX_WAIT and not overdue, describe(waiting, overdue)
