@@ -244,11 +244,14 @@ class FaqEntry(models.Model):
 
 
 class SeedRecord(models.Model):
-    """A record the catalogue loader has made or found once: it is not made again once a curator removes it."""
+    """A record the catalogue loader has made or found once (it is not made again once a curator removes it),
+    with the fingerprint of its content as last loaded: a record that no longer matches it was edited by a
+    curator, and a deploy leaves it alone (facts.catalogue)."""
 
     model = models.CharField(max_length=40)
     slug = models.SlugField(max_length=200)
     first_loaded = models.DateTimeField(auto_now_add=True)
+    fingerprint = models.CharField(max_length=64, blank=True, help_text="Blank: not known to be as loaded.")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["model", "slug"], name="one_seed_record_per_slug")]

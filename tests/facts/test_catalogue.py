@@ -70,7 +70,7 @@ def test_curator_edits_survive_a_reload_unless_update_is_asked_for():
     Source.objects.filter(fact__slug="palme-dor-winner").delete()
 
     out = run("load_catalogue")
-    assert "kept fact iconic-poster (differs in summary" in out
+    assert "kept fact iconic-poster (edited by a curator since it was loaded" in out
     assert Fact.objects.get(slug="iconic-poster").summary == "A curator's wording."
 
     dry = run("load_catalogue", "--update", "--dry-run")

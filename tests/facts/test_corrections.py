@@ -1,16 +1,12 @@
-"""The fact-check's corrections are on the pages, every status follows the rubric, and databases seeded
-before the corrections get them by migration, except where a curator has changed a fact since."""
+"""The fact-check's corrections are on the pages and every status follows the rubric."""
 
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 
-from facts.migrations._corrections_2026_11 import FACTS
-from facts.models import RUBRIC, Change, Fact, FaqEntry, Source, Status
+from facts.models import RUBRIC, Fact, Source, Status
 from facts.structured_data import claim_review
 
 
@@ -121,56 +117,3 @@ def test_the_catalogue_filters_by_status(catalogue):
     assert "11 facts" in text and ", marked opinion" in text
     assert "Palme d’Or Winner" not in text
     assert "no status called" in page("/facts/?status=nonsense")
-
-
-@pytest.mark.django_db(transaction=True)
-def test_the_migration_corrects_a_database_seeded_before_and_leaves_a_curators_fact_alone(capsys):
-    from facts.models import HistoricalFact, HistoricalFaqEntry, HistoricalSource
-
-    executor = MigrationExecutor(connection)
-    executor.migrate([("facts", "0006_curators_changes_and_suggestions")])
-    call_command("load_catalogue", stdout=StringIO())
-    # As the database was before the fact-check: each fact to correct as first seeded, nothing rechecked,
-    # and no history yet (the history tables came with the migration before).
-    for slug, correction in FACTS.items():
-        fact = Fact.objects.get(slug=slug)
-        Fact.objects.filter(pk=fact.pk).update(**correction["old"])
-        fact.sources.all().delete()
-        for position, item in enumerate(correction["old_sources"], start=1):
-            fields = {name: value or ("" if name != "date" else None) for name, value in item.items()}
-            Source.objects.create(fact=fact, position=position, **fields)
-    for model in (HistoricalFact, HistoricalSource, HistoricalFaqEntry, Change):
-        model.objects.all().delete()
-    Fact.objects.update(last_checked=None)
-    Fact.objects.filter(slug="critically-reassessed").update(summary="A curator's own words.")
-    FaqEntry.objects.filter(slug="awards").update(answer="A curator's answer.")
-
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([("facts", "0007_catalogue_corrections")])
-    report = capsys.readouterr().out
-
-    assert Fact.objects.get(slug="based-on-a-play").status == Status.REFUTED
-    assert "The First Echelon" in Fact.objects.get(slug="cinematic-masterpiece").summary
-    assert Fact.objects.get(slug="critically-reassessed").summary == "A curator's own words."
-    assert FaqEntry.objects.get(slug="awards").answer == "A curator's answer."
-    assert "critically-reassessed: changed by a curator" in report and "FAQ entry awards" in report
-    change = Change.objects.get(fact__slug="based-on-a-play")
-    assert (change.old_status, change.new_status) == (
-        Status.DISPUTED,
-        Status.REFUTED,
-    ) and "Forever Alive" in change.note
-    assert Change.objects.filter(kind=Change.Kind.CORRECTION, fact__slug="palme-dor-winner").exists()
-    assert not Change.objects.filter(fact__slug="critically-reassessed").exists()
-    masterpiece = Fact.objects.get(slug="cinematic-masterpiece")
-    assert [h.history_type for h in masterpiece.history.order_by("history_id")] == ["+", "~"]
-    assert masterpiece.history.first().history_change_reason.startswith("Corrected")
-    assert Fact.objects.filter(last_checked=None).get().slug == "critically-reassessed"
-    removed = HistoricalSource.objects.filter(history_type="-", fact_id=Fact.objects.get(slug="moving-score").pk)
-    assert removed.filter(publisher="The Boston Globe").exists(), "a source replaced is in its history as removed"
-    faq = FaqEntry.objects.get(slug="director")
-    assert {link.fact_id for link in faq.history.first().facts.all()} == set(faq.facts.values_list("pk", flat=True))
-    out = StringIO()
-    call_command("load_catalogue", stdout=out)
-    assert "0 created, 0 updated, 2 kept, 49 unchanged" in out.getvalue(), "the file and the database now agree"
-    assert "Order of Honour" in page(Fact.objects.get(slug="international-recognition").get_absolute_url())

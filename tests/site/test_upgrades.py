@@ -1,7 +1,16 @@
 """A database from before this round upgrades: nothing curators removed comes back, no member is locked out."""
 
+import io
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tarfile
+from contextlib import closing
 from importlib import import_module
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -49,3 +58,65 @@ def test_members_sharing_an_address_from_before_confirmation_keep_their_accounts
 
     confirmed = dict(EmailAddress.objects.values_list("user_id", "verified"))
     assert confirmed == {older.pk: True, newer.pk: False, alone.pk: True}
+
+
+# The last release before the catalogue had fingerprints, and the first release (before migration 0007).
+RELEASES = {"previous": "959d2b0", "first": "c94ef28"}
+ROOT = Path(__file__).resolve().parents[2]
+CONTENT = {
+    "categories": "SELECT slug, name, description, position FROM facts_category ORDER BY slug",
+    "facts": "SELECT f.slug, title, summary, body, c.slug, status, claim, status_note, spoiler, featured, published, "
+    "f.position, last_checked FROM facts_fact f JOIN facts_category c ON c.id = f.category_id ORDER BY f.slug",
+    "sources": "SELECT f.slug, s.title, publisher, url, date, quote, s.position FROM facts_source s "
+    "JOIN facts_fact f ON f.id = s.fact_id ORDER BY f.slug, s.position",
+    "faq": "SELECT slug, question, answer, position, published FROM facts_faqentry ORDER BY slug",
+    "links": "SELECT e.slug, f.slug FROM facts_faqentry_facts l JOIN facts_faqentry e ON e.id = l.faqentry_id "
+    "JOIN facts_fact f ON f.id = l.fact_id ORDER BY 1, 2",
+}
+
+
+def release_tree(commit: str, into: Path) -> Path:
+    """The project as it was released at `commit`, from the repository's history."""
+    git = shutil.which("git")
+    if not git or subprocess.run([git, "cat-file", "-e", commit], cwd=ROOT).returncode:
+        pytest.skip(f"this clone has no history of release {commit}")
+    archive = subprocess.run([git, "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def deploy(tree: Path, database: Path) -> str:
+    """What `make serve` runs before it serves: migrate, then load the catalogue."""
+    env = {**os.environ, "DJANGO_DEBUG": "1", "DATABASE_URL": f"sqlite:///{database}"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    out = ""
+    for command in (["migrate", "--no-input"], ["load_catalogue"]):
+        done = subprocess.run(
+            [sys.executable, "manage.py", *command], cwd=tree, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        out += done.stdout
+    return out
+
+
+def content(database: Path, *, leave_out: str = "") -> dict:
+    with closing(sqlite3.connect(database)) as connection:
+        return {
+            name: [row for row in connection.execute(query) if row[0] != leave_out] for name, query in CONTENT.items()
+        }
+
+
+@pytest.mark.parametrize("release", RELEASES)
+def test_a_site_seeded_by_an_earlier_release_ends_as_a_fresh_one_but_for_its_curators_edits(tmp_path, release):
+    fresh, upgraded = tmp_path / "fresh.sqlite3", tmp_path / "upgraded.sqlite3"
+    deploy(release_tree(RELEASES[release], tmp_path / "release"), upgraded)
+    with closing(sqlite3.connect(upgraded)) as connection, connection:
+        connection.execute("UPDATE facts_fact SET summary = 'A curator''s words.' WHERE slug = 'iconic-poster'")
+
+    out = deploy(ROOT, upgraded)
+    deploy(ROOT, fresh)
+
+    assert "kept fact iconic-poster (edited by a curator since it was loaded" in out
+    assert content(upgraded, leave_out="iconic-poster") == content(fresh, leave_out="iconic-poster")
+    assert content(upgraded)["facts"] != content(fresh)["facts"], "the curator's words stand"

@@ -1,0 +1,112 @@
+"""The catalogue file is the catalogue's one copy: a deploy brings a changed record to the database, through
+the models' saves (history, Changes), unless a curator edited that record since it was loaded."""
+
+import copy
+from datetime import date
+from importlib import import_module
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.utils.text import slugify
+
+from facts.catalogue import fingerprint, load_catalogue, read_seed
+from facts.models import Category, Change, Fact, FaqEntry, SeedRecord, Status
+
+pytestmark = pytest.mark.django_db
+
+fingerprints = import_module("facts.migrations.0009_seed_fingerprints")
+
+
+@pytest.fixture
+def seed():
+    data = read_seed()
+    load_catalogue(data)
+    return copy.deepcopy(data)
+
+
+def item(data: dict, slug: str) -> dict:
+    return next(i for i in data["facts"] + data["faq"] if (i.get("slug") or slugify(i["title"])) == slug)
+
+
+def test_a_changed_record_reaches_the_site_on_the_next_deploy_with_its_note_in_history_and_changes(seed, client):
+    seed["note"] = "Corrected after the club's third fact-check."
+    poster = item(seed, "iconic-poster")
+    poster["summary"] = "A new summary, in the club's words."
+    poster["note"] = "The summary now says what the sources show."
+    box_office = item(seed, "box-office-success")
+    box_office["status"] = "disputed"
+    item(seed, "subtitles")["answer"] = "A new answer."
+    next(c for c in seed["categories"] if c["slug"] == "music")["description"] = "The score, and who wrote it."
+    item(seed, "palme-dor-winner")["sources"].pop()
+
+    report = load_catalogue(seed)
+
+    assert "  updated fact iconic-poster (summary)" in report.lines
+    assert "  updated fact palme-dor-winner (sources)" in report.lines
+    assert report.counts["updated"] == 5 and report.counts["kept"] == 0
+    fact = Fact.objects.get(slug="iconic-poster")
+    assert fact.summary == "A new summary, in the club's words."
+    assert fact.history.first().history_change_reason == "The summary now says what the sources show."
+    assert Change.objects.get(fact=fact).note == "The summary now says what the sources show."
+    status = Change.objects.get(fact__slug="box-office-success")
+    assert (status.old_status, status.new_status) == (Status.VERIFIED, Status.DISPUTED)
+    assert status.note == "Corrected after the club's third fact-check."
+    assert FaqEntry.objects.get(slug="subtitles").history.first().history_change_reason == seed["note"]
+    assert Category.objects.get(slug="music").description == "The score, and who wrote it."
+    assert Fact.objects.get(slug="palme-dor-winner").sources.count() == 5
+    page = client.get("/facts/changes/").content.decode()
+    assert "The summary now says what the sources show." in page and "Box Office Success" in page
+    assert load_catalogue(seed).counts["updated"] == 0, "the next deploy finds nothing to do"
+
+
+def test_a_record_a_curator_edited_since_it_was_loaded_is_left_alone_and_named(seed, monkeypatch):
+    poster = Fact.objects.get(slug="iconic-poster")
+    poster.summary = "A curator's words."
+    poster.save()
+    item(seed, "iconic-poster")["body"] = "The file's new body."
+    item(seed, "critical-acclaim")["body"] = "The file's new body."
+    monkeypatch.setattr("facts.management.commands.load_catalogue.read_seed", lambda path: seed)
+    out = StringIO()
+
+    call_command("load_catalogue", stdout=out)
+
+    poster.refresh_from_db()
+    assert poster.summary == "A curator's words." and poster.body != "The file's new body."
+    assert "kept fact iconic-poster (edited by a curator since it was loaded" in out.getvalue()
+    assert Fact.objects.get(slug="critical-acclaim").body == "The file's new body."
+
+
+def test_a_fact_no_curator_edited_takes_the_files_newer_last_checked_date(seed):
+    edited = Fact.objects.get(slug="iconic-poster")
+    edited.summary = "A curator's words."
+    edited.save()
+    before = edited.last_checked
+    seed["last_checked"] = date(2026, 12, 7)
+
+    load_catalogue(seed)
+
+    assert Fact.objects.get(slug="palme-dor-winner").last_checked == date(2026, 12, 7)
+    assert Fact.objects.get(slug="iconic-poster").last_checked == before
+    assert not Change.objects.exists(), "a recheck is no correction"
+
+
+def test_a_database_seeded_before_fingerprints_gets_them_for_records_as_some_release_loaded_them(seed):
+    Fact.objects.filter(slug="iconic-poster").update(summary="Edited by a curator before fingerprints.")
+    SeedRecord.objects.update(fingerprint="")
+
+    fingerprints.remember_what_was_loaded(apps, None)
+
+    unknown = set(SeedRecord.objects.filter(fingerprint="").values_list("slug", flat=True))
+    assert unknown == {"iconic-poster"}
+    item(seed, "iconic-poster")["body"] = item(seed, "critical-acclaim")["body"] = "The file's new body."
+    report = load_catalogue(seed)
+    assert Fact.objects.get(slug="critical-acclaim").body == "The file's new body."
+    assert Fact.objects.get(slug="iconic-poster").summary == "Edited by a curator before fingerprints."
+    assert any(line.startswith("     kept fact iconic-poster") for line in report.lines)
+
+
+def test_the_fingerprint_is_a_stored_format():
+    # Databases keep these; a change here needs a migration that computes the stored ones anew.
+    assert fingerprint({"title": "Palme d’Or Winner", "spoiler": False}) == "c932146b00ad3673e8c205845804c5f0"
