@@ -9,10 +9,11 @@ threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
-# Recycle workers now and then so a slow leak can never grow without bound. Not too often: a new worker
-# spends about half a second of CPU starting Django and begins with nothing of the cache in its memory.
-max_requests = 50_000
-max_requests_jitter = 5_000
+# Recycle workers now and then so a slow leak can never grow without bound. Rarely: a new worker spends
+# about half a second of CPU starting Django and begins with nothing of the cache in its memory, and at
+# 50,000 requests a busy worker was recycled every half minute (a day of a club's traffic is far less).
+max_requests = 1_000_000
+max_requests_jitter = 100_000
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'

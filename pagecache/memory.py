@@ -58,6 +58,9 @@ recent = Recent(settings.CLUB_RECENT_ENTRIES)
 def read_many(keys: list[str]) -> dict:
     """Reads for the cache's sake: when the shared cache is out of reach, the site serves uncached."""
     try:
+        if len(keys) == 1:  # a visitor's page this worker kept: the version alone, a quarter quicker by GET
+            found = cache.get(keys[0])
+            return {} if found is None else {keys[0]: found}
         return cache.get_many(keys)
     except Exception:
         logger.warning("the shared cache cannot be read; serving without it", exc_info=True)

@@ -79,7 +79,7 @@ def _only(query: QueryDict, names: tuple[str, ...]) -> QueryDict:
 
 
 @lru_cache(maxsize=4096)
-def _route(path_info: str) -> tuple[str, ...] | None:
+def route_params(path_info: str) -> tuple[str, ...] | None:
     """The query parameters the page's view reads, or None when its page is never cached."""
     try:
         match = resolve(path_info)
@@ -88,7 +88,7 @@ def _route(path_info: str) -> tuple[str, ...] | None:
     return getattr(match.func, "page_cache_params", None)
 
 
-def _key(request, params: tuple[str, ...]) -> str:
+def key_for(request, params: tuple[str, ...]) -> str:
     # The declared parameters in a fixed order, each name's values in the order given (views read the last).
     query = urlencode([(name, value) for name in params for value in request.GET.getlist(name)])
     address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
@@ -115,7 +115,7 @@ class PageCacheMiddleware:
         if params is None and session is None:
             return self.get_response(request)  # nothing here needs the cache: the view reads what it uses
         # A message waiting to be shown makes the page theirs alone.
-        key = _key(request, params) if params is not None and "messages" not in request.COOKIES else None
+        key = key_for(request, params) if params is not None and "messages" not in request.COOKIES else None
         kept = memory.recent.get(key) if key else MISSING  # this worker's copy, if it served the page lately
         keys = [VERSION_KEY]
         if session is not None and self.session_in_cache:
@@ -151,7 +151,7 @@ class PageCacheMiddleware:
     def _cacheable(self, request) -> tuple[str, ...] | None:
         if not settings.CLUB_VISITOR_PAGES:
             return None
-        params = _route(request.path_info)
+        params = route_params(request.path_info)
         if params is None:
             return None
         try:

@@ -109,8 +109,8 @@ def test_a_members_page_reads_the_cache_once_for_the_session_and_the_versions(cl
         del cache.get, cache.get_many
     assert response.status_code == 200 and member.public_name in response.content.decode()
     # The two versions, the session and the visitors' page (kept by the worker, so asked for once); then
-    # the fragments this worker has not kept yet.
-    assert reads[0] == ("get_many", 4) and all(read == ("get_many", 1) for read in reads[1:])
+    # the fragments this worker has not kept yet, one key each.
+    assert reads[0] == ("get_many", 4) and reads[1:] and all(read[0] == "get" for read in reads[1:])
     reads.clear()
     cache.get, cache.get_many = read_one, read_many
     try:
@@ -139,7 +139,8 @@ def test_a_visitor_with_a_session_but_no_account_still_gets_the_cached_page(fact
 
 def test_a_page_this_worker_served_lately_costs_only_the_version_and_a_change_retires_it(fact):
     Client().get(fact.get_absolute_url())
-    reads, get_many = [], cache.get_many
+    reads, get, get_many = [], cache.get, cache.get_many
+    cache.get = lambda key, *a, **k: reads.append([key]) or get(key, *a, **k)
     cache.get_many = lambda keys, *a, **k: reads.append(list(keys)) or get_many(keys, *a, **k)
     try:
         assert "Palme d’Or Winner" in Client().get(fact.get_absolute_url()).content.decode()
@@ -148,4 +149,4 @@ def test_a_page_this_worker_served_lately_costs_only_the_version_and_a_change_re
         fact.save()
         assert "Golden Palm" in Client().get(fact.get_absolute_url()).content.decode()
     finally:
-        del cache.get_many
+        del cache.get, cache.get_many
