@@ -6,7 +6,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO ?= 1
 
-.PHONY: run test lint lock format serve static backup restore load bench instructions lighthouse clean
+.PHONY: help run test lint lock format serve static backup restore load bench instructions lighthouse clean
+
+# `make help` lists the targets with a `##` comment, in this order.
+help:
+	@awk -F':.*## ' '/^[a-z-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+# System tools a target needs: named, never installed here (.ci/run and docs/development.md install them).
+need = @command -v $(1) >/dev/null || { echo "$(1) is needed: apt-get install $(2)"; exit 1; }
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.x")'
@@ -31,7 +38,7 @@ node_modules/.installed-dev: package.json package-lock.json
 	@touch $@ node_modules/.installed
 
 run: export DJANGO_DEBUG ?= 1
-run: $(VENV)/.requirements node_modules/.installed
+run: $(VENV)/.requirements node_modules/.installed  ## serve the site with debug on, SQLite and a task worker
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_catalogue
 	@if [ "$(DEMO)" != "0" ]; then $(BIN)/python manage.py load_demo_screenings; fi
@@ -43,10 +50,10 @@ run: $(VENV)/.requirements node_modules/.installed
 	HOST=$(HOST) PORT=$(PORT) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile.dev start
 
 # Browser tests run when Chromium is installed (apt-get install chromium) and are skipped otherwise.
-test: $(VENV)/.requirements-dev node_modules/.installed-dev
+test: $(VENV)/.requirements-dev node_modules/.installed-dev  ## run the whole test suite
 	$(BIN)/pytest
 
-lint: $(VENV)/.requirements-dev
+lint: $(VENV)/.requirements-dev  ## ruff, import contracts, makemigrations --check, bandit
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
@@ -55,52 +62,53 @@ lint: $(VENV)/.requirements-dev
 
 # Compile the pinned, hashed requirements*.txt from the direct dependencies in requirements*.in.
 LOCK := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
-lock: $(VENV)/.requirements-dev
+lock: $(VENV)/.requirements-dev  ## compile requirements*.txt (hashed) from requirements*.in
 	$(LOCK) --output-file requirements.txt requirements.in
 	$(LOCK) --output-file requirements-dev.txt requirements-dev.in
 
-static: $(VENV)/.requirements node_modules/.installed
+static: $(VENV)/.requirements node_modules/.installed  ## collect the static files
 	$(BIN)/python manage.py collectstatic --no-input -v 0
 
 # Production-like: debug off, gunicorn, WhiteNoise. Needs DJANGO_SECRET_KEY (and usually DATABASE_URL, REDIS_URL).
 # gunicorn and a task worker together (Procfile); Ctrl-C stops both.
-serve: static
+serve: static  ## production-like: migrate, load the catalogue, gunicorn and a worker
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_catalogue
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile start
 
-backup: $(VENV)/.requirements
+backup: $(VENV)/.requirements  ## write a backup folder (DEST=backups)
 	$(BIN)/python manage.py backup --dest $(or $(DEST),backups)
 
-restore: $(VENV)/.requirements
+restore: $(VENV)/.requirements  ## restore BACKUP=backups/cranesclub-...
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/cranesclub-YYYYMMDD-HHMMSS"; exit 2; }
 	$(BIN)/python manage.py restore "$(BACKUP)" --yes
 	$(BIN)/python manage.py migrate --no-input
 
 # 64 connections for 60 s against gunicorn, on SQLite and on PostgreSQL + Redis (needs wrk).
-load: $(VENV)/.requirements node_modules/.installed
-	@command -v wrk >/dev/null || { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; }
+load: $(VENV)/.requirements node_modules/.installed  ## 64 connections for 60 s on SQLite, then PostgreSQL + Redis
+	$(call need,wrk,wrk)
 	$(BIN)/python benchmarks/load.py
 
 # Requests per second against a bare Django view of the same size, cache on and off (needs wrk); then
 # cancelling a screening with 500 RSVPs: the admin's request, and the worker sending the emails.
-bench: $(VENV)/.requirements-dev node_modules/.installed
-	@command -v wrk >/dev/null || { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; }
+bench: $(VENV)/.requirements-dev node_modules/.installed  ## requests a second against a bare Django view
+	$(call need,wrk,wrk)
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/notices.py
 
 # Instructions per request for the same pages and the bare view, counted by callgrind (needs valgrind).
-instructions: $(VENV)/.requirements node_modules/.installed
-	@command -v valgrind >/dev/null || { apt-get install -y -qq valgrind || { apt-get update -qq && apt-get install -y -qq valgrind; }; }
+instructions: $(VENV)/.requirements node_modules/.installed  ## instructions a request, counted by callgrind
+	$(call need,valgrind,valgrind)
 	$(BIN)/python benchmarks/instructions.py
 
 # Lighthouse (mobile) on the home page, the fact list and a fact page, against gunicorn with debug off.
-lighthouse: $(VENV)/.requirements-dev node_modules/.installed-dev
+lighthouse: $(VENV)/.requirements-dev node_modules/.installed-dev  ## Lighthouse (mobile) on the main pages
+	$(call need,chromium,chromium)
 	CHROME_PATH=$${CHROME_PATH:-$$(command -v chromium)} $(BIN)/python benchmarks/lighthouse.py
 
-format: $(VENV)/.requirements-dev
+format: $(VENV)/.requirements-dev  ## fix what ruff can
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-clean:
+clean:  ## remove .venv, node_modules and built files
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache
