@@ -5,10 +5,10 @@ from django.conf import settings
 from django.contrib.sessions.backends.cached_db import KEY_PREFIX as CACHED_SESSION_PREFIX
 from django.core.cache import caches
 
-import pagecache
 from backup import database, media
 from backup.errors import BackupError
 from backup.files import DATABASE, MANIFEST, MEDIA, check_files, read_manifest
+from core.signals import database_replaced
 
 
 def check_backup(folder: Path) -> dict:
@@ -52,8 +52,7 @@ def restore_backup(folder: Path) -> None:
         ) from error
     shutil.rmtree(staging)  # only now: it holds the media from before the restore
     _forget(sessions)
-    pagecache.invalidate()  # pages, fragments and rows from before the restore
-    pagecache.invalidate(pagecache.ACCOUNTS_KEY)  # and the accounts workers keep
+    database_replaced.send(sender=restore_backup)  # the page cache retires what it kept from before
 
 
 def _forget(session_keys: list[str]) -> None:

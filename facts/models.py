@@ -252,6 +252,7 @@ class SeedRecord(models.Model):
     slug = models.SlugField(max_length=200)
     first_loaded = models.DateTimeField(auto_now_add=True)
     fingerprint = models.CharField(max_length=64, blank=True, help_text="Blank: not known to be as loaded.")
+    note = models.TextField(blank=True, help_text="The note for readers its last update from the file published.")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["model", "slug"], name="one_seed_record_per_slug")]

@@ -17,6 +17,7 @@ class MembersConfig(AppConfig):
         ignore = ("last_login", "password", "groups", "user_permissions")
         pagecache.watch(self.get_model("User"), ignore=ignore, accounts=True)
         personal_data.register("profile", export=mine.profile)
+        # Erased in this order: the emails' addresses are forgotten before `erase` deletes the addresses.
         personal_data.register("emails", export=mine.emails, erase=mine.forget_emails)
         personal_data.register("sessions", export=mine.sessions, erase=mine.erase)
         notices.register_kinds()

@@ -24,8 +24,12 @@ ANNOUNCE = "announce:"
 
 @dataclass(frozen=True)
 class Composed:
+    """What a notice says now (`summary`, compared next time as `last`) and the email, if any; a club notice
+    names the member it is for, whose confirmed address it must go to."""
+
     summary: str
     message: EmailMessage | None
+    member: object = None
 
 
 @dataclass(frozen=True)
@@ -39,12 +43,13 @@ class Kind:
 _kinds: dict[str, Kind] = {}
 
 
-def _nobody(address: str) -> bool:
+def _nobody(address: str, member=None) -> bool:
     return False
 
 
-# Whether club mail may go to an address: members registers the rule; until then, to no one.
-_is_confirmed: Callable[[str], bool] = _nobody
+# Whether club mail may go to an address (of the member, when the notice names one): members registers
+# the rule; until then, to no one.
+_is_confirmed: Callable[..., bool] = _nobody
 
 
 def register(
@@ -53,8 +58,9 @@ def register(
     _kinds[kind] = Kind(compose, audience, account, latest_only)
 
 
-def confirmed_addresses_by(rule: Callable[[str], bool]) -> None:
-    """Members registers the one rule for club mail: `rule(address)` is true when its member confirmed it."""
+def confirmed_addresses_by(rule: Callable[..., bool]) -> None:
+    """Members registers the one rule for club mail: `rule(address, member)` is true when the member confirmed
+    the address (any active member, when the notice names none)."""
     global _is_confirmed
     _is_confirmed = rule
 
@@ -89,6 +95,11 @@ def compose(notice: Notice) -> Composed | None:
     kind = kind_of(notice)
     last = Notice.objects.of(notice.kind, notice.key).filter(status=NoticeStatus.SENT).order_by("-sent_at")
     composed = kind.compose(*ids_of(notice), last=last.values_list("summary", flat=True).first(), data=notice.data)
-    if composed and composed.message and not kind.account and not _is_confirmed(composed.message.to[0]):
+    if (
+        composed
+        and composed.message
+        and not kind.account
+        and not _is_confirmed(composed.message.to[0], composed.member)
+    ):
         return None
     return composed

@@ -95,6 +95,22 @@ def key_for(request, params: tuple[str, ...]) -> str:
     return f"page:{release()}:" + hashlib.sha256(address.encode()).hexdigest()
 
 
+def visitor_page_key(request) -> str | None:
+    """The key a visitor's page for this request is kept under, or None when it never is: the whole-page
+    cache is off, no cached view answers the path, the host is not allowed (Django answers 400), or a
+    message waits to be shown (the page is theirs alone). The middleware and the fast path both ask here."""
+    if not settings.CLUB_VISITOR_PAGES or "messages" in request.COOKIES:
+        return None
+    params = route_params(request.path_info)
+    if params is None:
+        return None
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return None
+    return key_for(request, params)
+
+
 class PageCacheMiddleware:
     """The outermost layer. One read from the shared cache gets what the request needs: the content version
     and, for a visitor, the page (the version alone when this worker kept the page); for a session cookie,
@@ -110,12 +126,10 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if settings.CLUB_PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        params = self._cacheable(request)
+        key = visitor_page_key(request)
         session = self._session(request)
-        if params is None and session is None:
+        if key is None and session is None:
             return self.get_response(request)  # nothing here needs the cache: the view reads what it uses
-        # A message waiting to be shown makes the page theirs alone.
-        key = key_for(request, params) if params is not None and "messages" not in request.COOKIES else None
         kept = memory.recent.get(key) if key else MISSING  # this worker's copy, if it served the page lately
         keys = [VERSION_KEY]
         if session is not None and self.session_in_cache:
@@ -147,18 +161,6 @@ class PageCacheMiddleware:
             preload(session, found[session.cache_key])
         request.loaded_session = session  # SessionMiddleware takes it from here: read once
         return SESSION_KEY in session
-
-    def _cacheable(self, request) -> tuple[str, ...] | None:
-        if not settings.CLUB_VISITOR_PAGES:
-            return None
-        params = route_params(request.path_info)
-        if params is None:
-            return None
-        try:
-            request.get_host()
-        except DisallowedHost:
-            return None  # Django's own layers answer 400, as for any page
-        return params
 
     def _session(self, request):
         """The session the cookie names, not yet read; None for no cookie, or one no session key could be."""

@@ -56,14 +56,14 @@ def rsvp_news(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
     if rsvp is None or rsvp.screening.is_cancelled or rsvp.screening.ends_at < timezone.now():
         return None
     news = RSVP_NEWS.get((rsvp.status, last))
-    return Composed(rsvp.status, _message(*news, rsvp) if news else None)
+    return Composed(rsvp.status, _message(*news, rsvp) if news else None, rsvp.member)
 
 
 def cancelled(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
     rsvp = _rsvp(rsvp_id)
     if rsvp is None or not rsvp.screening.is_cancelled or rsvp.status == RsvpStatus.CANCELLED or last == "cancelled":
         return None
-    return Composed("cancelled", _message("cancelled", "Cancelled", rsvp))
+    return Composed("cancelled", _message("cancelled", "Cancelled", rsvp), rsvp.member)
 
 
 def moved(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
@@ -72,7 +72,7 @@ def moved(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
     if rsvp is None or rsvp.screening.is_cancelled or rsvp.status == RsvpStatus.CANCELLED:
         return None
     said = f"revision {rsvp.screening.revision}"
-    return None if last == said else Composed(said, _message("moved", "New time or place", rsvp))
+    return None if last == said else Composed(said, _message("moved", "New time or place", rsvp), rsvp.member)
 
 
 def reminder(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
@@ -80,7 +80,7 @@ def reminder(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
     started = rsvp is not None and rsvp.screening.starts_at <= timezone.now()
     if rsvp is None or rsvp.status != RsvpStatus.GOING or rsvp.screening.is_cancelled or started or last:
         return None
-    return Composed("reminded", _message("reminder", "Tomorrow", rsvp))
+    return Composed("reminded", _message("reminder", "Tomorrow", rsvp), rsvp.member)
 
 
 def booked(screening_id: int):

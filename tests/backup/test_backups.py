@@ -327,3 +327,16 @@ def test_odd_backups_are_refused_cleanly(backup, site, damage):
     with pytest.raises(CommandError, match="Restore refused"):
         run("restore", str(backup), "--yes")
     assert (fingerprint_database(), fingerprint_media(site)) == before
+
+
+def test_a_restore_retires_the_pages_cached_before_it(site, tmp_path):
+    from django.test import Client
+
+    fact = Fact.objects.get()
+    folder = run("backup", "--dest", str(tmp_path / "backups")).strip().rsplit(" ", 1)[-1]
+    Fact.objects.filter(pk=fact.pk).update(title="Renamed after the backup")  # a bulk write, caching it anew
+    assert "Renamed after the backup" in Client().get(fact.get_absolute_url()).content.decode()
+
+    run("restore", folder, "--yes")
+
+    assert "Palme d’Or Winner" in Client().get(fact.get_absolute_url()).content.decode()

@@ -9,10 +9,12 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.utils import timezone
 from django.utils.text import slugify
 
-from facts.catalogue import fingerprint, load_catalogue, read_seed
-from facts.models import Category, Change, Fact, FaqEntry, SeedRecord, Status
+from facts.catalogue import UPDATED, load_catalogue, read_seed
+from facts.models import Category, Change, Fact, FaqEntry, SeedRecord, Source, Status
+from facts.seed_fingerprint import fingerprint
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +112,83 @@ def test_a_database_seeded_before_fingerprints_gets_them_for_records_as_some_rel
 def test_the_fingerprint_is_a_stored_format():
     # Databases keep these; a change here needs a migration that computes the stored ones anew.
     assert fingerprint({"title": "Palme d’Or Winner", "spoiler": False}) == "c932146b00ad3673e8c205845804c5f0"
+
+
+def test_a_database_seeded_before_fingerprints_keeps_what_a_person_saved_even_as_it_once_was(seed, curator):
+    """A curator who set a fact back to an earlier version of the file (reverting a correction) edited it."""
+    fact = Fact.objects.get(slug="iconic-poster")
+    fact._history_user = curator
+    fact.save()
+    SeedRecord.objects.update(fingerprint="")
+
+    fingerprints.remember_what_was_loaded(apps, None)
+
+    assert SeedRecord.objects.get(slug="iconic-poster").fingerprint == ""
+    assert SeedRecord.objects.get(slug="critical-acclaim").fingerprint != ""
+
+
+def test_a_record_matching_another_records_shipped_content_is_not_taken_as_loaded(seed):
+    SeedRecord.objects.update(fingerprint="")
+    shipped = fingerprints.SHIPPED["facts.Fact"]
+    assert all(len(fingerprints) >= 1 for fingerprints in shipped.values())
+    assert not set(shipped["iconic-poster"]) & set(shipped["critical-acclaim"])
+
+
+def test_a_deploy_never_sets_last_checked_back_or_touches_what_is_not_seeded(seed):
+    fact = Fact.objects.get(slug="iconic-poster")
+    Fact.objects.filter(pk=fact.pk).update(last_checked=date(2027, 1, 15), published=False, image_alt="A poster")
+    item(seed, "iconic-poster")["summary"] = "The file's new summary."
+
+    load_catalogue(seed)
+
+    fact.refresh_from_db()
+    assert fact.summary == "The file's new summary."
+    assert (fact.last_checked, fact.published, fact.image_alt) == (date(2027, 1, 15), False, "A poster")
+
+
+def test_a_category_a_curator_renamed_does_not_cost_the_faq_its_links(seed):
+    Category.objects.filter(slug="story").update(slug="screenplay", name="The screenplay")
+
+    report = load_catalogue(seed)
+
+    assert "based-on-a-play" in FaqEntry.objects.get(slug="true-story").facts.values_list("slug", flat=True)
+    assert report.counts["updated"] == 0
+    assert "     kept fact based-on-a-play (its category story was removed by a curator)" in report.lines
+
+
+def test_a_change_to_a_facts_text_keeps_its_sources_and_what_the_link_checker_found(seed):
+    fact = Fact.objects.get(slug="palme-dor-winner")
+    fact.sources.linked().update(link_checked_at=timezone.now(), link_problem="HTTP 404")
+    before = list(fact.sources.values_list("pk", flat=True))
+    item(seed, "palme-dor-winner")["summary"] = "The file's new summary."
+
+    load_catalogue(seed)
+
+    assert list(fact.sources.values_list("pk", flat=True)) == before
+    item(seed, "palme-dor-winner")["sources"].pop()
+    load_catalogue(seed)
+    assert fact.sources.count() == len(before) - 1
+    assert set(fact.sources.linked().values_list("link_problem", flat=True)) == {"HTTP 404"}, "kept with the address"
+    assert Source.history.filter(fact_id=fact.pk, history_type="-").first().history_change_reason == UPDATED
+
+
+def test_a_note_is_published_once_a_later_change_without_a_new_one_says_so(seed):
+    poster = item(seed, "iconic-poster")
+    poster["summary"], poster["note"] = "First change.", "The first correction."
+    load_catalogue(seed)
+    poster["summary"] = "Second change."
+    load_catalogue(seed)
+
+    notes = list(Change.objects.filter(fact__slug="iconic-poster").order_by("pk").values_list("note", flat=True))
+    assert notes == ["The first correction.", UPDATED]
+
+
+def test_a_curators_save_from_a_browser_with_windows_line_ends_is_no_edit(seed):
+    fact = Fact.objects.get(slug="palme-dor-winner")
+    fact.body = fact.body.replace("\n", "\r\n")
+    fact.save()
+    item(seed, "palme-dor-winner")["summary"] = "The file's new summary."
+
+    load_catalogue(seed)
+
+    assert Fact.objects.get(slug="palme-dor-winner").summary == "The file's new summary."

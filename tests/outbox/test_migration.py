@@ -58,3 +58,21 @@ def test_the_notices_table_keeps_its_rows_rights_and_tasks_through_the_move():
     assert moved.pk == content_type.pk, "permissions and the admin's log keep pointing at it"
     assert Group.objects.get(name="Curators").permissions.filter(content_type=moved, codename="view_notice").exists()
     assert DBTaskResult.objects.get(pk=task.id).task_path == "outbox.delivery.deliver"
+
+
+def test_migrating_back_returns_the_notices_to_cores_table_for_the_release_before():
+    now = timezone.now()
+    notice = Notice.objects.create(kind="outbox.admins", key="", next_try_at=now, give_up_at=now)
+    MigrationRecorder(connection).record_applied("core", "0001_notices")  # as a database from before has it
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("outbox", None)])
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, kind FROM core_notice")
+        assert cursor.fetchall() == [(notice.pk, "core.admins")]
+    assert ContentType.objects.filter(app_label="core", model="notice").exists()
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes("outbox"))
+    assert Notice.objects.get(pk=notice.pk).kind == "outbox.admins"
+    MigrationRecorder(connection).migration_qs.filter(app="core").delete()

@@ -102,3 +102,17 @@ def test_nothing_is_answered_while_the_shared_cache_is_out_of_reach(site, monkey
     get(site)
     assert site.application.calls == 2
     assert pagecache.current_version() is not None
+
+
+def test_an_address_outside_latin_1_reaches_django_unchanged(site):
+    # WSGI hands over the path as bytes decoded as Latin-1; Django must get it exactly so.
+    euro = b"/facts/%E2%82%AC/".decode("latin-1")
+    assert get(site, path="/facts/\u00e2\u0082\u00ac/")[0].startswith("404")
+    assert get(site, path=euro)[0].startswith("404")
+
+
+def test_anything_going_wrong_in_the_fast_path_leaves_the_request_to_django(site, monkeypatch):
+    get(site)
+    monkeypatch.setattr("pagecache.wsgi.visitor_page_key", lambda request: 1 / 0)
+    assert get(site)[0] == "200 OK"
+    assert site.application.calls == 2

@@ -78,8 +78,11 @@ CONTENT = {
 def release_tree(commit: str, into: Path) -> Path:
     """The project as it was released at `commit`, from the repository's history."""
     git = shutil.which("git")
-    if not git or subprocess.run([git, "cat-file", "-e", commit], cwd=ROOT).returncode:
-        pytest.skip(f"this clone has no history of release {commit}")
+    if not git or subprocess.run([git, "cat-file", "-e", commit], cwd=ROOT, capture_output=True).returncode:
+        missing = f"this clone has no history of release {commit}"
+        if os.environ.get("UPGRADE_TESTS") == "required":  # as CI sets it: there it is a failure, not a skip
+            pytest.fail(missing)
+        pytest.skip(missing)
     archive = subprocess.run([git, "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
@@ -120,3 +123,5 @@ def test_a_site_seeded_by_an_earlier_release_ends_as_a_fresh_one_but_for_its_cur
     assert "kept fact iconic-poster (edited by a curator since it was loaded" in out
     assert content(upgraded, leave_out="iconic-poster") == content(fresh, leave_out="iconic-poster")
     assert content(upgraded)["facts"] != content(fresh)["facts"], "the curator's words stand"
+    with closing(sqlite3.connect(upgraded)) as connection:
+        assert not connection.execute("SELECT count(*) FROM facts_change WHERE note = ''").fetchone()[0]
