@@ -1,6 +1,6 @@
 """Loading the catalogue's one copy, facts/seed/catalogue.yaml, into the database: run by every deploy.
 
-Each record (a category, a fact with its sources, an FAQ entry with its facts) is keyed on its slug,
+Each record (a category, a fact with its sources, an FAQ entry with its facts, a page text) is keyed on its slug,
 and the fingerprint of its content as loaded is kept (SeedRecord). On each run:
 - a record the database never had is made; one a curator removed, or gave another slug, is not made again;
 - a record the file changed is brought up to date through the models' own saves, so its history and
@@ -25,7 +25,7 @@ from django.db.models import Model
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
-from facts.models import Category, Fact, FaqEntry, SeedRecord, Source
+from facts.models import Category, Fact, FaqEntry, SeedRecord, Source, Text
 
 SEED_FILE = Path(__file__).resolve().parent / "seed" / "catalogue.yaml"
 # What a fingerprint covers of each kind of record, besides a fact's sources and an FAQ entry's facts.
@@ -34,8 +34,12 @@ CONTENT = {
     "facts.Category": ("name", "description"),
     "facts.Fact": ("title", "summary", "body", "category", "status", "claim", "status_note", "spoiler", "featured"),
     "facts.FaqEntry": ("question", "answer"),
+    "facts.Text": ("title", "text"),
 }
 SOURCE_FIELDS = ("title", "publisher", "url", "date", "quote")
+# Where a source without a link was printed. It joins a source's fingerprint only when it is given, so the
+# fingerprints stored before it existed (every source then had none) still match.
+PRINTED = "printed"
 
 
 @dataclass
@@ -80,7 +84,13 @@ def _source_rows(sources) -> list[list]:
     def value(source, name):
         return getattr(source, name) if isinstance(source, Model) else source.get(name)
 
-    return [[value(s, name) or None for name in SOURCE_FIELDS] for s in sources]
+    rows = []
+    for source in sources:
+        row = [value(source, name) or None for name in SOURCE_FIELDS]
+        # A model from before the field (migration 0009's) has none.
+        printed = source.get(PRINTED) if isinstance(source, dict) else getattr(source, PRINTED, "")
+        rows.append([*row, printed] if printed else row)
+    return rows
 
 
 @dataclass
@@ -122,6 +132,9 @@ def load_catalogue(data: dict, *, update: bool = False, dry_run: bool = False) -
         for position, item in enumerate(data["faq"], start=1):
             linked = [facts[slug] for slug in item.get("facts", []) if facts.get(slug)]
             _sync(report, _faq_seed(item, position, linked, item.get("note", note)), update)
+        for item in data.get("texts", []):
+            fields = {"title": item["title"], "text": item["text"]}
+            _sync(report, Seed(Text, item["slug"], fields, item.get("note", note)), update)
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -236,7 +249,11 @@ def _replace_sources(fact: Fact, sources: list[dict], why: str) -> None:
         source._change_reason = why or None
         source.delete()  # one by one, so each removal is in the source's history
     made = [
-        Source(fact=fact, position=position, **{name: item.get(name) or _blank(name) for name in SOURCE_FIELDS})
+        Source(
+            fact=fact,
+            position=position,
+            **{name: item.get(name) or _blank(name) for name in (*SOURCE_FIELDS, PRINTED)},
+        )
         for position, item in enumerate(sources, start=1)
     ]
     bulk_create_with_history(made, Source, default_change_reason=why or "Loaded from the catalogue file.")

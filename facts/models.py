@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -178,6 +179,14 @@ class SourceQuerySet(PageRetiringQuerySet):
     def linked(self):
         return self.exclude(url="")
 
+    def printed(self):
+        """Sources with no link that say where they were printed: known, with nothing to check."""
+        return self.filter(url="").exclude(printed="")
+
+    def unplaced(self):
+        """Sources with neither a link nor where they were printed: a reader cannot find them."""
+        return self.filter(url="", printed="")
+
     def unchecked(self):
         return self.linked().filter(link_checked_at=None)
 
@@ -193,6 +202,12 @@ class Source(models.Model):
     title = models.CharField(max_length=300)
     publisher = models.CharField(max_length=200, blank=True)
     url = models.URLField(max_length=500, blank=True)
+    printed = models.CharField(
+        "printed in",
+        max_length=300,
+        blank=True,
+        help_text="For a source with no link: where it was printed (publication, date, page).",
+    )
     date = models.DateField(null=True, blank=True)
     quote = models.TextField(blank=True)
     position = models.PositiveIntegerField(default=0)
@@ -209,6 +224,12 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        if not self.url and not self.printed:
+            raise ValidationError(
+                "Give the source's link or, for a source in print only, where it was printed (publication, date, page)."
+            )
 
 
 class FaqQuerySet(PageRetiringQuerySet):
@@ -241,6 +262,29 @@ class FaqEntry(models.Model):
     @property
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.answer.split("\n\n") if p.strip()]
+
+
+class Text(models.Model):
+    """A passage of the site's own text that is content rather than layout (the home page's synopsis), kept
+    in the catalogue file like the facts and edited by curators in the admin. Pages name it by its slug."""
+
+    slug = models.SlugField(max_length=100, unique=True)
+    title = models.CharField(max_length=200, help_text="What the text is and where it is shown.")
+    text = models.TextField(help_text="Blank lines separate paragraphs.")
+
+    objects = PageRetiringQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "page text"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.text.split("\n\n") if p.strip()]
 
 
 class SeedRecord(models.Model):

@@ -11,8 +11,8 @@ from django.apps import apps
 from django.core.management import call_command
 from django.utils.text import slugify
 
-from facts.catalogue import fingerprint, load_catalogue, read_seed
-from facts.models import Category, Change, Fact, FaqEntry, SeedRecord, Status
+from facts.catalogue import _source_rows, fingerprint, load_catalogue, read_seed
+from facts.models import Category, Change, Fact, FaqEntry, SeedRecord, Source, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +94,8 @@ def test_a_fact_no_curator_edited_takes_the_files_newer_last_checked_date(seed):
 
 def test_a_database_seeded_before_fingerprints_gets_them_for_records_as_some_release_loaded_them(seed):
     Fact.objects.filter(slug="iconic-poster").update(summary="Edited by a curator before fingerprints.")
+    # Page texts came after fingerprints: such a database has none.
+    SeedRecord.objects.filter(model="facts.Text").delete()
     SeedRecord.objects.update(fingerprint="")
 
     fingerprints.remember_what_was_loaded(apps, None)
@@ -110,3 +112,20 @@ def test_a_database_seeded_before_fingerprints_gets_them_for_records_as_some_rel
 def test_the_fingerprint_is_a_stored_format():
     # Databases keep these; a change here needs a migration that computes the stored ones anew.
     assert fingerprint({"title": "Palme d’Or Winner", "spoiler": False}) == "c932146b00ad3673e8c205845804c5f0"
+
+
+def test_where_a_source_was_printed_joins_its_fingerprint_only_when_given(seed):
+    # Fingerprints stored before sources could be printed ones stay as they were.
+    assert _source_rows([{"title": "Credits", "url": "https://example.org"}]) == [
+        ["Credits", None, "https://example.org", None, None]
+    ]
+    printed = {"title": "Sovetskii ekran", "printed": "Sovetskii ekran 20 (1957), p. 8"}
+    item(seed, "box-office-success")["sources"].append(printed)
+
+    assert "  updated fact box-office-success (sources)" in load_catalogue(seed).lines
+
+    assert Source.objects.get(title="Sovetskii ekran").printed == "Sovetskii ekran 20 (1957), p. 8"
+    Source.objects.filter(title="Sovetskii ekran").update(printed="Sovetskii ekran 21 (1957), p. 4")
+    item(seed, "box-office-success")["body"] = "The file's new body."
+    report = load_catalogue(seed)
+    assert any(line.startswith("     kept fact box-office-success") for line in report.lines), "a curator's edit"

@@ -70,7 +70,7 @@ def site(request, db):
 PAGES = {
     # page: (url, queries for a visitor, queries for a member). Lists of facts and screenings count their
     # comments in a query of discussion's own ({% count_comments %}): facts and screenings know nothing of it.
-    "home": (lambda s: reverse("home:index"), 2, 4),
+    "home": (lambda s: reverse("home:index"), 3, 5),
     "fact list": (lambda s: reverse("facts:list"), 4, 6),
     "fact search": (lambda s: reverse("facts:list") + "?q=fact&category=awards", 4, 6),
     "fact detail": (lambda s: s["fact"].get_absolute_url(), 6, 8),
