@@ -55,6 +55,14 @@ RUBRIC = {
     Status.REFUTED: "the sources show the claim is wrong; the note says what is right",
     Status.OPINION: "a matter of taste or interpretation, not a checkable fact (a masterpiece, timeless, moving)",
 }
+# One fact of each status, shown beside its rule on the statuses page (docs/curating.md names the same ones).
+EXAMPLES = {
+    Status.VERIFIED: "palme-dor-winner",
+    Status.DISPUTED: "based-on-a-play",
+    Status.UNVERIFIED: "iconic-poster",
+    Status.REFUTED: "award-winning-performances",
+    Status.OPINION: "symbolism-of-cranes",
+}
 
 
 class FactQuerySet(PageRetiringQuerySet):
@@ -101,6 +109,10 @@ class FactQuerySet(PageRetiringQuerySet):
 
     def for_list(self):
         return self.select_related("category").defer("body", "claim", "status_note")
+
+    def for_rubric(self):
+        """What the statuses page needs of every published fact: its status, and enough to show it as an example."""
+        return self.published().only("slug", "title", "status", "claim", "status_note", "position")
 
 
 @dataclass

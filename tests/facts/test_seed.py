@@ -3,6 +3,7 @@ can be found, and no two records contradict each other on a claim the file marks
 
 import copy
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -10,9 +11,10 @@ from django.utils.text import slugify
 
 from core import film
 from facts.catalogue import read_seed
-from facts.models import Status
+from facts.models import EXAMPLES, Status
 
 STATUS_WORD = re.compile(r"\b(" + "|".join(Status.values) + r")\b", re.IGNORECASE)
+CURATING = Path(__file__).resolve().parents[2] / "docs" / "curating.md"
 
 
 @pytest.fixture
@@ -137,6 +139,14 @@ def test_a_source_nobody_can_find_fails(seed):
     assert sources_nobody_can_find(seed) == [f"{source['title']}: no link, and not said where it was printed"]
     source["printed"] = "Iskusstvo kino, no. 12 (1957), p. 3"
     assert sources_nobody_can_find(seed) == []
+
+
+def test_each_status_has_its_example_in_the_file_and_in_the_curators_guide(seed):
+    guide = CURATING.read_text(encoding="utf-8")
+    for status, slug in EXAMPLES.items():
+        record = fact(seed, slug)
+        assert record["status"] == status, slug
+        assert f"| {status.value} |" in guide and record["title"] in guide, slug
 
 
 def test_the_home_pages_credits_and_milestones_agree_with_the_catalogue(seed):
