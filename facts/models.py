@@ -37,8 +37,8 @@ class Category(models.Model):
 
 
 class Status(models.TextChoices):
-    """The statuses a fact's claim can have; RUBRIC says when each applies (the admin's help text shows it,
-    and the README's table says the same in more words)."""
+    """The statuses a fact's claim can have; RUBRIC says when each applies (the admin's help text and the
+    public statuses page show it, and docs/curating.md's table says the same with EXAMPLES)."""
 
     VERIFIED = "verified", "Verified"
     DISPUTED = "disputed", "Disputed"
