@@ -1,7 +1,7 @@
 """Loading the catalogue's one copy, facts/seed/catalogue.yaml, into the database: run by every deploy.
 
-Each record (a category, a fact with its sources, an FAQ entry with its facts) is keyed on its slug,
-and the fingerprint of its content as loaded is kept (SeedRecord). On each run, one at a time:
+Each record (a category, a fact with its sources, an FAQ entry with its facts, a page text) is keyed on
+its slug, and the fingerprint of its content as loaded is kept (SeedRecord). On each run, one at a time:
 - a record the database never had is made; one a curator removed, or gave another slug, is not made again;
 - a record the file changed is brought up to date through the models' own saves, so its history and
   the public Changes list record it with the file's note (the record's `note`, else the file's), unless
@@ -23,8 +23,8 @@ from django.db.models import Model
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
-from facts.models import Category, Fact, FaqEntry, SeedRecord, Source
-from facts.seed_fingerprint import CONTENT, SOURCE_FIELDS, content_of, fingerprint, plain, source_rows
+from facts.models import Category, Fact, FaqEntry, SeedRecord, Source, Text
+from facts.seed_fingerprint import CONTENT, PRINTED, SOURCE_FIELDS, content_of, fingerprint, plain, source_rows
 
 SEED_FILE = Path(__file__).resolve().parent / "seed" / "catalogue.yaml"
 # Said to readers of a change whose note the record already published with an earlier one.
@@ -93,6 +93,9 @@ def load_catalogue(data: dict, *, update: bool = False, dry_run: bool = False) -
         for position, item in enumerate(data["faq"], start=1):
             linked = [facts[slug] for slug in item.get("facts", []) if facts.get(slug)]
             _sync(report, _faq_seed(item, position, linked, item.get("note", note)), update)
+        for item in data.get("texts", []):
+            fields = {"title": item["title"], "text": item["text"]}
+            _sync(report, Seed(Text, item["slug"], fields, item.get("note", note)), update)
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -219,7 +222,7 @@ def _replace_sources(fact: Fact, sources: list[dict], why: str) -> None:
         source.delete()  # one by one, so each removal is in the source's history
     made = []
     for position, item in enumerate(sources, start=1):
-        fields = {name: item.get(name) or _blank(name) for name in SOURCE_FIELDS}
+        fields = {name: item.get(name) or _blank(name) for name in (*SOURCE_FIELDS, PRINTED)}
         state = found.get(fields["url"], {}) if fields["url"] else {}
         made.append(Source(fact=fact, position=position, **fields, **state))
     bulk_create_with_history(made, Source, default_change_reason=why)

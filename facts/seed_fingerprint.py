@@ -15,8 +15,12 @@ CONTENT = {
     "facts.Category": ("name", "description"),
     "facts.Fact": ("title", "summary", "body", "category", "status", "claim", "status_note", "spoiler", "featured"),
     "facts.FaqEntry": ("question", "answer"),
+    "facts.Text": ("title", "text"),
 }
 SOURCE_FIELDS = ("title", "publisher", "url", "date", "quote")
+# Where a source without a link was printed. It joins a source's fingerprint only when it is given, so the
+# fingerprints stored before the field existed (every source then had none) still match.
+PRINTED = "printed"
 
 
 def fingerprint(content: dict) -> str:
@@ -46,9 +50,16 @@ def plain(value):
 
 
 def source_rows(sources) -> list[list]:
-    """Sources (rows, or the file's dicts) as fingerprints see them: their fields in order, blanks as None."""
+    """Sources (rows, or the file's dicts) as fingerprints see them: their fields in order, blanks as None,
+    then where a source was printed, if it says."""
 
     def value(source, name):
-        return plain(getattr(source, name) if isinstance(source, Model) else source.get(name))
+        # A historical model from before a field (migration 0009's) has none.
+        return plain(getattr(source, name, "") if isinstance(source, Model) else source.get(name))
 
-    return [[value(s, name) or None for name in SOURCE_FIELDS] for s in sources]
+    rows = []
+    for source in sources:
+        row = [value(source, name) or None for name in SOURCE_FIELDS]
+        printed = value(source, PRINTED)
+        rows.append([*row, printed] if printed else row)
+    return rows

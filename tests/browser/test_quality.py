@@ -12,6 +12,8 @@ PUBLIC_PAGES = [
     "/facts/?category=awards",
     "/facts/?status=opinion",
     "/facts/changes/",
+    "/facts/statuses/",
+    "/facts/based-on-a-play/",
     "/facts/palme-dor-winner/",
     "/facts/emotional-journey/",
     "/faq/",
@@ -101,7 +103,9 @@ FOCUSABLE = """() => [...document.querySelectorAll(
   .filter(e => e.tabIndex >= 0 && e.offsetParent !== null).length"""
 
 
-@pytest.mark.parametrize("path", ["/", "/facts/", "/facts/palme-dor-winner/", "/faq/", "/screenings/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/facts/", "/facts/statuses/", "/facts/palme-dor-winner/", "/faq/", "/screenings/"]
+)
 def test_the_keyboard_reaches_everything_with_a_visible_focus(page, site, path):
     page.goto(path)
     focusable = page.evaluate(FOCUSABLE)
