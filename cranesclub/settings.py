@@ -179,6 +179,10 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Cranes Club: "
+# Changing the email address (or removing one) needs a password, or with two-factor on, a second factor, given in
+# the last 5 minutes. Reauthentication by a code sent by email is off: it would be one more thing to intercept.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
 # Log-in and password reset answer the same for any address (a reset mails only a known one). Sign-up
 # and the change-email form do say an address is taken: members may log in before confirming, so
 # allauth can only keep one account per address by refusing it openly (10 sign-ups an hour an IP
@@ -210,6 +214,8 @@ ACCOUNT_RATE_LIMITS = {
 # Two-factor: TOTP with recovery codes, and security keys (WebAuthn). Staff must have it (core.admin_site).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Cranes Club"
+# Recovery codes are shown in full once, on the page that follows their making (never cached), then masked.
+MFA_RECOVERY_CODES_SHOW_ONCE = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG  # http://127.0.0.1 in development only
 # Sessions are recorded at log-in (members see and end them); tracking every request would write a row a page.
 USERSESSIONS_TRACK_ACTIVITY = False

@@ -5,6 +5,8 @@ from datetime import date, datetime
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.internal.ratelimit import truncate_ip
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
 from django.db.models import Q
 
 from members.addresses import is_confirmed
@@ -13,6 +15,8 @@ from outbox.delivery import notify
 
 # Notifications that go to an address that is no longer the account's: the old one must hear of it.
 TO_OLD_ADDRESS = {"account/email/email_changed"}
+# What counts as a second factor: a code from an authenticator app, or a security key.
+SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -24,6 +28,13 @@ class AccountAdapter(DefaultAccountAdapter):
         member = User.objects.filter(Q(username__iexact=login) | Q(email__iexact=login)).values_list("pk").first()
         account = f"member:{member[0]}" if member else f"login:{login}"
         return f"{truncate_ip(self.get_client_ip(request))}:{account}"
+
+    def get_reauthentication_methods(self, user) -> list[dict]:
+        """With two-factor on, reauthenticating asks for the second factor: a password is what a thief has."""
+        methods = super().get_reauthentication_methods(user)
+        if user.is_authenticated and is_mfa_enabled(user, SECOND_FACTORS):
+            return [method for method in methods if method["id"].startswith("mfa_")]
+        return methods
 
     def send_confirmation_mail(self, request, emailconfirmation, signup: bool) -> None:
         address = emailconfirmation.email_address

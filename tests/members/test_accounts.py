@@ -152,6 +152,7 @@ def test_changing_email_needs_a_new_confirmation_and_the_old_address_is_told(
     client, member, screening, mailoutbox, run_worker
 ):
     client.force_login(member)
+    client.post(reverse("account_reauthenticate"), {"password": "squirrel-1941"})
     client.post(reverse("account_email"), {"action_add": "", "email": "new@example.org"})
     run_worker()
     assert [m.to for m in mailoutbox] == [["new@example.org"]]
@@ -166,6 +167,15 @@ def test_changing_email_needs_a_new_confirmation_and_the_old_address_is_told(
     assert member.email == "new@example.org"
     assert ["veronika@example.org"] in [m.to for m in mailoutbox[1:]]
     assert any("changed" in m.body for m in mailoutbox[1:] if m.to == ["veronika@example.org"])
+
+
+def test_changing_the_email_address_needs_a_recent_reauthentication(client, member, mailoutbox, run_worker):
+    client.force_login(member)  # logged in long ago, on a shared computer say
+    response = client.post(reverse("account_email"), {"action_add": "", "email": "thief@example.org"})
+    assert response.status_code == 302 and response["Location"].startswith(reverse("account_reauthenticate"))
+    assert not EmailAddress.objects.filter(email="thief@example.org").exists()
+    run_worker()
+    assert mailoutbox == []
 
 
 def test_a_session_that_gave_no_second_factor_cannot_open_the_admin(client, curator):
@@ -216,7 +226,7 @@ def test_recovery_codes_work_once_each(client, curator):
         response = fresh.post(reverse("mfa_authenticate"), {"code": codes[0]})
         if attempt == "first":
             assert response.status_code == 302
-            assert fresh.get(reverse("admin:index")).status_code == 200
+            assert fresh.get(reverse("home:index")).context["user"] == curator
         else:
             assert response.status_code == 200 and "Incorrect code" in response.content.decode()
 
