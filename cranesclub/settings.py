@@ -336,6 +336,9 @@ LOGGING = {
     },
 }
 ADMINS = [("Admin", address) for address in env_list("DJANGO_ADMINS", "")]
+# What an error report shows: no credential among the settings (a password in a URL included), no POST data, no
+# cookies (outbox.reports). Reports wait for the worker in a table backups leave out, and go once sent.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "outbox.reports.ReportFilter"
 
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 if SENTRY_DSN:

@@ -104,6 +104,7 @@ def _send(notice: Notice, attempt: int) -> str:
     composed = kinds.compose(notice)
     if composed is None or composed.message is None:
         _finish(notice, attempt, status=NoticeStatus.SKIPPED, summary=composed.summary if composed else "")
+        _forget(notice)
         return "skipped"
     message = composed.message
     sent_to = {"recipient": message.to[0], "subject": message.subject}
@@ -117,7 +118,17 @@ def _send(notice: Notice, attempt: int) -> str:
         _retry(notice, attempt, reason, **sent_to)
         return "retry"
     _finish(notice, attempt, status=NoticeStatus.SENT, summary=composed.summary, sent_at=timezone.now(), **sent_to)
+    _forget(notice)
     return "sent"
+
+
+def _forget(notice: Notice) -> None:
+    """A kind that keeps nothing once done (error reports): what the notice was about goes, and the notice."""
+    forget = kinds.kind_of(notice).forget
+    if forget is not None:
+        with transaction.atomic():
+            forget(*kinds.ids_of(notice))
+            Notice.objects.filter(pk=notice.pk).delete()
 
 
 def _expand(announcement: Notice) -> int:
