@@ -1,5 +1,7 @@
 """Settings for Cranes Club, read from the environment (see the README's configuration table)."""
 
+import base64
+import hashlib
 import os
 import re
 from datetime import timedelta
@@ -212,6 +214,25 @@ ACCOUNT_RATE_LIMITS = {
     "close_account": "5/h/user",  # each try checks the password
 }
 # Two-factor: TOTP with recovery codes, and security keys (WebAuthn). Staff must have it (core.admin_site).
+MFA_ADAPTER = "members.mfa.MFAAdapter"
+# Its secrets (TOTP keys, recovery-code seeds) are stored encrypted with this key (members.mfa), which no
+# backup holds. Fernet keys, comma-separated: the first encrypts, any decrypts (to replace a key, put the new one
+# first). With debug on, one is made from the secret key.
+MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEY", "")
+if not MFA_ENCRYPTION_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "MFA_ENCRYPTION_KEY is not set. Make one with `python -c 'import base64, os; "
+            "print(base64.urlsafe_b64encode(os.urandom(32)).decode())'` and keep it apart from backups."
+        )
+    MFA_ENCRYPTION_KEYS = [base64.urlsafe_b64encode(hashlib.sha256(SECRET_KEY.encode()).digest()).decode()]
+for _key in MFA_ENCRYPTION_KEYS:
+    try:
+        _length = len(base64.urlsafe_b64decode(_key))
+    except ValueError:
+        _length = 0
+    if _length != 32:
+        raise ImproperlyConfigured("MFA_ENCRYPTION_KEY must be 32 bytes in URL-safe base64 (44 characters).")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Cranes Club"
 # Recovery codes are shown in full once, on the page that follows their making (never cached), then masked.

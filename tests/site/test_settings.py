@@ -38,6 +38,16 @@ def test_the_site_refuses_to_start_without_a_secret_key_when_debug_is_off():
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
+def test_the_site_refuses_to_start_without_the_two_factor_key_when_debug_is_off(monkeypatch):
+    monkeypatch.delenv("MFA_ENCRYPTION_KEY", raising=False)
+    result = load_settings(DJANGO_SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "MFA_ENCRYPTION_KEY is not set" in result.stderr
+    bad = load_settings(DJANGO_SECRET_KEY="x" * 50, MFA_ENCRYPTION_KEY="too-short")
+    assert "MFA_ENCRYPTION_KEY must be 32 bytes" in bad.stderr
+    assert load_settings(DJANGO_DEBUG="1").returncode == 0  # debug makes one from the secret key
+
+
 def test_debug_needs_no_secret_key_and_defaults_to_sqlite_with_immediate_transactions():
     result = load_settings(DJANGO_DEBUG="1")
     debug, engine, cache, hosts, mode = json.loads(result.stdout)
