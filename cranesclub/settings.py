@@ -135,6 +135,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "pagecache.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
+            # A Redis that hangs holds a call a quarter of a second at most, then the process leaves it alone for a
+            # few seconds (pagecache.redis_cache): pages are served uncached, sessions come from the database.
             "KEY_PREFIX": "cranesclub",
         }
     }
@@ -148,8 +150,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
-# Sessions are read from the cache (one read a request) and kept in the database too.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions are read from the cache (one read a request) and kept in the database too, which serves them while
+# the cache is out of reach (pagecache.sessions: Django's cached_db store, going on without the cache).
+SESSION_ENGINE = "pagecache.sessions"
 
 AUTH_USER_MODEL = "members.User"
 AUTH_PASSWORD_VALIDATORS = [

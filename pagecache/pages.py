@@ -22,6 +22,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.backends import cache as cache_sessions
+from django.contrib.sessions.backends import cached_db
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.urls import Resolver404, resolve
@@ -38,7 +40,7 @@ SESSION_KEY_SHAPE = re.compile(r"[a-z0-9]{32}")
 # Headers a stored page must not repeat to others.
 PRIVATE_HEADERS = {"set-cookie"}
 # Session engines that keep each session whole in the cache, under SessionStore.cache_key.
-CACHED_SESSIONS = {"django.contrib.sessions.backends.cache", "django.contrib.sessions.backends.cached_db"}
+CACHED_SESSIONS = (cache_sessions.SessionStore, cached_db.SessionStore)
 
 
 def cached_for_visitors(view=None, *, params: tuple[str, ...] = ()):
@@ -105,7 +107,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
         self.sessions = import_module(settings.SESSION_ENGINE).SessionStore
         # The session can be read with the rest only when it lives, whole, in the default cache.
-        self.session_in_cache = settings.SESSION_ENGINE in CACHED_SESSIONS and settings.SESSION_CACHE_ALIAS == "default"
+        self.session_in_cache = issubclass(self.sessions, CACHED_SESSIONS) and settings.SESSION_CACHE_ALIAS == "default"
 
     def __call__(self, request):
         if settings.CLUB_PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):

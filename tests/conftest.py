@@ -196,10 +196,13 @@ def fresh_cache():
     from django.core.cache import cache
 
     from pagecache import memory
+    from pagecache.redis_cache import breaker
 
+    breaker.reset()
     cache.clear()
     memory.recent.clear()
     yield
+    breaker.reset()
     cache.clear()
     memory.recent.clear()
 
