@@ -56,7 +56,12 @@ def account_mail(user_id: int, *, last: str | None, data: dict) -> Composed | No
     return Composed("sent", _message(data["template"], data["email"], {**data["context"], "user": member}))
 
 
+# The kinds about a member's account, keyed by the member's id; and the confirmation, keyed by the address's.
+ABOUT_THE_MEMBER = ("members.password_reset", "members.account_mail")
+CONFIRMATION = "members.confirm_email"
+
+
 def register_kinds() -> None:
-    register("members.confirm_email", confirm_email, account=True)
+    register(CONFIRMATION, confirm_email, account=True)
     register("members.password_reset", password_reset, account=True)
     register("members.account_mail", account_mail, account=True)

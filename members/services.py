@@ -6,13 +6,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import personal_data
+from members import personal_data as mine
 from members.models import User
 from members.validators import CLOSED_PREFIX
 
 
 @transaction.atomic
 def close_account(*, member: User) -> None:
-    """Cancel the member's RSVPs, erase their words (through each app's services), blank their profile, lock the login.
+    """Cancel the member's RSVPs, erase their words (through each app's services), blank their profile, lock the login,
+    end their sessions everywhere and take their names out of the admin's log.
 
     The row stays, anonymised, so threads and attendance counts keep their shape; the avatar file is
     removed once the transaction has committed.
@@ -21,6 +23,7 @@ def close_account(*, member: User) -> None:
     if member.left_at:
         return
     personal_data.erase(member)
+    names = [member.username, member.display_name, member.get_full_name(), member.email]
     avatar = member.avatar.name
     member.username = f"{CLOSED_PREFIX}{secrets.token_hex(8)}"
     member.email = member.first_name = member.last_name = member.display_name = member.bio = ""
@@ -32,6 +35,7 @@ def close_account(*, member: User) -> None:
     member.save()
     member.groups.clear()
     member.user_permissions.clear()
+    mine.forget_in_admin_log(member, names)
     if avatar:
         forget_file(member.avatar.storage, avatar)
 
