@@ -75,9 +75,11 @@ INSTALLED_APPS = [
 ]
 
 # Visitors' cached pages are answered first, before anything else runs (they carry every header the
-# live page had). The next three wrap WhiteNoise, so static files get the security headers too.
+# live page had). Then a warning if X-Forwarded-For comes while no proxy is trusted (core.proxies). The next
+# three wrap WhiteNoise, so static files get the security headers too.
 MIDDLEWARE = [
     "pagecache.PageCacheMiddleware",
+    "core.middleware.forwarded_for_without_proxies",
     "core.middleware.cross_origin_resource_policy",
     "core.middleware.SiteCSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -196,10 +198,13 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_USERNAME_VALIDATORS = "members.validators.USERNAME_VALIDATORS"
 ACCOUNT_USERNAME_BLACKLIST = ["me", "admin", "administrator", "curator", "curators", "organiser", "cranesclub", "staff"]
-# Rate limits (see the README): failed log-ins count per (address, account) pair and per address, never
-# per account alone (members.adapter), so a stranger typing a member's name cannot lock them out.
+# Rate limits (docs/members.md): failed log-ins count per (address, account) pair first, then per address, never
+# per account alone (members.adapter): a stranger typing a member's name cannot lock them out, nor can a busy
+# address (a café, a university) stop a member's right password.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "5/5m/key",
+    "login_failed_address": "10/m/ip",
+    "login_failed_here": "1/5m/key",
     "login": "30/m/ip",
     "signup": "10/h/ip",
     "reset_password": "10/h/ip,3/h/key",
