@@ -15,3 +15,4 @@ class OutboxConfig(AppConfig):
 
         kinds.register(reports.KIND, reports.to_admins, account=True, forget=reports.forget)
         health.register("queue", queue.check)
+        health.register("mail", queue.relay)

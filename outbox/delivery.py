@@ -12,7 +12,7 @@ import traceback
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -24,6 +24,12 @@ log = logging.getLogger(__name__)
 
 # Errors of the mail relay or the network, worth another try later (but a 5xx answer is final).
 RETRYABLE = (smtplib.SMTPException, OSError)
+# The relay refusing the club itself, not a message: its login (535) or the sender (550 to MAIL FROM). Every
+# notice would fail alike until someone fixes EMAIL_URL, so they wait, with no give-up, and the admins are told
+# (the log, and /healthz: outbox.health). A last error that starts so marks such a notice.
+RELAY_REFUSED = "The mail relay refused the club: "
+# Passing faults of the database (SQLite's "database is locked", a dropped connection): tried again later.
+DATABASE_FAULTS = (OperationalError, InterfaceError)
 # A notice its worker has held this long, or whose task should have run this long ago, was lost with it.
 STALE = timedelta(minutes=10)
 # How long a notice waits while another of the same kind and ids is being sent.
@@ -90,6 +96,11 @@ def deliver(notice_id: int, attempt: int) -> str:
         return "taken"
     try:
         return _send(notice, attempt)
+    except DATABASE_FAULTS as error:
+        if connection.connection is not None and not connection.is_usable():
+            connection.close()  # the fault broke it: the retry's writes open another
+        _retry(notice, attempt, f"{type(error).__name__}: {error}")
+        return "retry"
     except Exception:
         _finish(notice, attempt, status=NoticeStatus.FAILED, last_error=traceback.format_exc())
         raise
@@ -112,6 +123,10 @@ def _send(notice: Notice, attempt: int) -> str:
         mail.send([message])
     except RETRYABLE as error:
         reason = f"{type(error).__name__}: {error}"
+        if isinstance(error, smtplib.SMTPAuthenticationError | smtplib.SMTPSenderRefused):
+            log.error("%s%s; notices wait until it takes them: check EMAIL_URL", RELAY_REFUSED, reason)
+            _retry(notice, attempt, RELAY_REFUSED + reason, give_up=False, **sent_to)
+            return "relay refused"
         if _permanent(error):
             _finish(notice, attempt, status=NoticeStatus.FAILED, last_error=reason, **sent_to)
             return "refused"
@@ -142,7 +157,7 @@ def _expand(announcement: Notice) -> int:
 
 
 def _permanent(error: Exception) -> bool:
-    """The relay said no for good (5xx): the address does not exist, the message is refused."""
+    """The relay said no for good to this message (5xx): the address does not exist, the message is refused."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(500 <= code < 600 for code, _ in error.recipients.values())
     return isinstance(error, smtplib.SMTPResponseException) and 500 <= error.smtp_code < 600
@@ -160,9 +175,9 @@ def _schedule(notice: Notice, attempt: int, *, after: timedelta) -> None:
         deliver.using(run_after=run_at).enqueue(notice.pk, attempt)
 
 
-def _retry(notice: Notice, attempt: int, error: str, **fields) -> None:
-    """After a mail error: again after a backoff, or never once the notice's give-up time has passed."""
-    if timezone.now() >= notice.give_up_at:
+def _retry(notice: Notice, attempt: int, error: str, *, give_up: bool = True, **fields) -> None:
+    """After a passing error: again after a backoff, or never once the notice's give-up time has passed."""
+    if give_up and timezone.now() >= notice.give_up_at:
         log.warning("notice %s (%s %s) failed for good: %s", notice.pk, notice.kind, notice.key, error)
         _finish(notice, attempt, status=NoticeStatus.FAILED, last_error=error, **fields)
         return
