@@ -64,8 +64,10 @@ class AccountAdapter(DefaultAccountAdapter):
         notify("members.confirm_email", address.pk, data={"signup": signup}, collapse=True)
 
     def send_password_reset_mail(self, user, email: str, context: dict) -> None:
-        # One waiting reset email stands for any number of requests: its link is made when it goes.
-        notify("members.password_reset", user.pk, data={"email": email}, collapse=True)
+        # Only to an address its member confirmed: a reset is a key to the account. One waiting reset email
+        # stands for any number of requests: its link is made when it goes.
+        if is_confirmed(email, user):
+            notify("members.password_reset", user.pk, data={"email": email}, collapse=True)
 
     def send_notification_mail(self, template_prefix: str, user, context=None, email=None) -> None:
         """ "Your email (password, two-factor) was changed": the account's owner, to a confirmed address."""

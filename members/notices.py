@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from core import mail
 from core.links import absolute_url, site_host
+from members.addresses import is_confirmed
 from members.models import User
 from outbox.kinds import Composed, register
 
@@ -39,7 +40,9 @@ def confirm_email(address_id: int, *, last: str | None, data: dict) -> Composed 
 
 def password_reset(user_id: int, *, last: str | None, data: dict) -> Composed | None:
     member = User.objects.filter(pk=user_id, is_active=True).first()
-    if member is None or not member.has_usable_password() or data["email"].lower() != member.email.lower():
+    if member is None or not member.has_usable_password() or not is_confirmed(data["email"], member):
+        return None
+    if data["email"].lower() != member.email.lower():
         return None
     key = f"{user_pk_to_url_str(member)}-{account_settings.PASSWORD_RESET_TOKEN_GENERATOR().make_token(member)}"
     path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"}).replace("UID-KEY", key)
