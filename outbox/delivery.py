@@ -14,7 +14,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 
 from core import mail
 from outbox import kinds
@@ -200,11 +201,19 @@ def resend(notice: Notice) -> bool:
 
 def requeue_stuck(now=None) -> int:
     """Put back on the queue the notices whose task was lost: a worker killed while sending, or a task
-    that should have run long ago. A duplicate task is harmless: only one can take the notice."""
+    that should have run long ago. A notice whose task still waits in the queue (no worker is running) is
+    left alone, so repeated runs add nothing; a duplicate task would be harmless, only one can take it."""
     stale = (now or timezone.now()) - STALE
     abandoned = Notice.objects.filter(status=NoticeStatus.SENDING, claimed_at__lt=stale)
     abandoned.update(status=NoticeStatus.PENDING, next_try_at=stale)
-    overdue = list(Notice.objects.pending().filter(next_try_at__lte=stale))
+    waiting = _waiting_tasks()
+    overdue = [n for n in Notice.objects.pending().filter(next_try_at__lte=stale) if (n.pk, n.attempts) not in waiting]
     for notice in overdue:
         _schedule(notice, notice.attempts, after=timedelta(0))
     return len(overdue)
+
+
+def _waiting_tasks() -> set[tuple[int, int]]:
+    """(notice, attempt) of each delivery task still waiting in the queue for a worker."""
+    tasks = DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=deliver.module_path)
+    return {tuple(task["args"][:2]) for task in tasks.values_list("args_kwargs", flat=True)}

@@ -1,11 +1,13 @@
 """Notices outlast passing faults: a locked database while composing is tried again; a relay that refuses the
 club's login or sender (a rotated password) keeps every notice waiting and tells the admins."""
 
+import io
 import logging
 import smtplib
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.db import OperationalError
 from django.test import Client
 from django.utils import timezone
@@ -70,3 +72,14 @@ def test_a_relay_that_refuses_the_club_keeps_every_notice_waiting_and_tells_the_
     run_worker(later=timedelta(hours=31))
     assert [m.subject for m in mailoutbox] == ["You're going: Winter screening"]
     assert Client().get("/healthz").status_code == 200
+
+
+def test_requeueing_while_no_worker_runs_adds_no_task(screening, member):
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    screenings.rsvp(member=member, screening=screening)
+    for minutes in (15, 30, 45, 60):
+        with time_machine.travel(timezone.now() + timedelta(minutes=minutes)):
+            call_command("requeue_notices", stdout=io.StringIO())
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
