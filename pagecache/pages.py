@@ -26,6 +26,7 @@ from django.contrib.sessions.backends import cache as cache_sessions
 from django.contrib.sessions.backends import cached_db
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
+from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
 from django.utils.cache import quote_etag
 
@@ -92,8 +93,11 @@ def route_params(path_info: str) -> tuple[str, ...] | None:
 
 def key_for(request, params: tuple[str, ...]) -> str:
     # The declared parameters in a fixed order, each name's values in the order given (views read the last).
+    # The host without its port: pages are the same whatever port a request named (links come from SITE_URL),
+    # and a port must not make a page of its own.
     query = urlencode([(name, value) for name in params for value in request.GET.getlist(name)])
-    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    host, _ = split_domain_port(request.get_host())
+    address = f"{request.scheme}://{host}{request.path}?{query}"
     return f"page:{release()}:" + hashlib.sha256(address.encode()).hexdigest()
 
 
