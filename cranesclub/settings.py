@@ -303,13 +303,16 @@ EMAIL_TIMEOUT = globals().get("EMAIL_TIMEOUT") or 30
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Cranes Club <club@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Behind a TLS-terminating proxy in production (X-Forwarded-Proto).
+# Behind a TLS-terminating proxy in production (X-Forwarded-Proto). A load balancer's probe of /healthz may come
+# in plain HTTP from inside: it gets its answer, not a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
-    SECURE_HSTS_SECONDS = 31_536_000
+    # A year and the browsers' preload list by default; a new site may start shorter, without preload.
+    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"

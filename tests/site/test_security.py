@@ -56,6 +56,13 @@ def test_plain_http_is_redirected_to_https(client):
 
 
 @override_settings(**PRODUCTION)
+def test_a_load_balancers_plain_http_probe_of_healthz_gets_its_answer(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.content.decode().startswith("ok")
+    assert client.get("/healthz/").status_code == 301  # nothing else is exempt
+
+
+@override_settings(**PRODUCTION)
 def test_cookies_are_secure_httponly_and_samesite(client, member):
     response = client.post("/accounts/login/", {"login": "veronika", "password": "squirrel-1941"}, **HTTPS)
     session = response.cookies["sessionid"]

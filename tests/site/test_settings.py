@@ -72,6 +72,13 @@ def test_database_and_redis_urls_switch_the_backends():
     assert hosts == ["cranes.example", "www.cranes.example"]
 
 
+def test_hsts_max_age_and_preload_come_from_the_environment():
+    probe = "import json, cranesclub.settings as s; print(json.dumps([s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_PRELOAD]))"
+    assert json.loads(load_settings(probe, DJANGO_SECRET_KEY="x" * 50).stdout) == [31_536_000, True]
+    chosen = load_settings(probe, DJANGO_SECRET_KEY="x" * 50, DJANGO_HSTS_SECONDS="600", DJANGO_HSTS_PRELOAD="0")
+    assert json.loads(chosen.stdout) == [600, False]
+
+
 @pytest.mark.parametrize("value", ["yes", "on", "2"])
 def test_env_bool_rejects_anything_but_0_1_true_false(value):
     result = load_settings(DJANGO_DEBUG=value)
