@@ -1,7 +1,8 @@
-"""Behind a proxy, the visitor's address is in X-Forwarded-For. With TRUSTED_PROXY_COUNT at 0 the site reads
-the proxy's own address instead, so every visitor shares one address's limits (log-ins, sign-ups, resets): when
-requests come with the header while the count is 0, the site says so, in the log (once a process) and on
-/healthz (a line; the check stays well, so a load balancer keeps the server)."""
+"""Behind a proxy, the visitor's address is in X-Forwarded-For. With TRUSTED_PROXY_COUNT at 0 (which settings
+hand to allauth's limits as ALLAUTH_TRUSTED_PROXY_COUNT) the site reads the proxy's own address instead, so
+every visitor shares one address's limits (log-ins, sign-ups, resets): when requests come with the header
+while the count is 0, the site says so, in the log (once a process) and on /healthz (a line; the check stays
+well, so a load balancer keeps the server)."""
 
 import logging
 
@@ -21,7 +22,7 @@ _seen = False
 def notice(request) -> None:
     """Called for each request that reaches Django: cheap once the header has been seen."""
     global _seen
-    if _seen or settings.TRUSTED_PROXY_COUNT or "HTTP_X_FORWARDED_FOR" not in request.META:
+    if _seen or settings.ALLAUTH_TRUSTED_PROXY_COUNT or "HTTP_X_FORWARDED_FOR" not in request.META:
         return
     _seen = True
     log.warning(WARNING)
@@ -32,7 +33,7 @@ def notice(request) -> None:
 
 
 def check() -> tuple[bool, str]:
-    if settings.TRUSTED_PROXY_COUNT:
+    if settings.ALLAUTH_TRUSTED_PROXY_COUNT:
         return True, ""
     seen = _seen
     if not seen:

@@ -1,4 +1,5 @@
-"""Closing an account: what the member wrote stays in threads without its words, nothing of theirs stays readable."""
+"""Closing an account: what the member wrote stays in threads without its words, nothing of theirs stays readable.
+And removing the accounts nobody confirmed."""
 
 import secrets
 from datetime import timedelta

@@ -16,7 +16,7 @@ def fresh(monkeypatch):
 
 
 def test_forwarded_requests_while_no_proxy_is_trusted_are_logged_once_and_shown_on_healthz(settings, caplog):
-    settings.TRUSTED_PROXY_COUNT = 0
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
     assert "X-Forwarded-For" not in Client().get("/healthz").content.decode()
     forwarded = Client(headers={"x-forwarded-for": "198.51.100.7"})
     with caplog.at_level(logging.WARNING, logger="core.proxies"):
@@ -29,7 +29,7 @@ def test_forwarded_requests_while_no_proxy_is_trusted_are_logged_once_and_shown_
 
 
 def test_with_the_proxies_counted_nothing_is_said(settings, caplog):
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
     with caplog.at_level(logging.WARNING, logger="core.proxies"):
         Client(headers={"x-forwarded-for": "198.51.100.7"}).get("/accounts/login/")
     assert not [r for r in caplog.records if r.name == "core.proxies"]
