@@ -3,7 +3,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.sessions.backends.cached_db import KEY_PREFIX as CACHED_SESSION_PREFIX
+from django.contrib.sessions.backends.cached_db import SessionStore as CachedSessionStore
 from django.core.cache import caches
+from django.utils.module_loading import import_string
 
 from backup import database, media
 from backup.errors import BackupError
@@ -57,6 +59,6 @@ def restore_backup(folder: Path) -> None:
 
 def _forget(session_keys: list[str]) -> None:
     """Sessions live in the cache too (REDIS_URL): those of the site before the restore are dropped there as well."""
-    if settings.SESSION_ENGINE.endswith("cached_db"):
+    if issubclass(import_string(f"{settings.SESSION_ENGINE}.SessionStore"), CachedSessionStore):
         cache = caches[settings.SESSION_CACHE_ALIAS]
         cache.delete_many([CACHED_SESSION_PREFIX + key for key in session_keys])

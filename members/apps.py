@@ -6,9 +6,11 @@ class MembersConfig(AppConfig):
     verbose_name = "Members"
 
     def ready(self):
+        from allauth.mfa import signals as mfa
+
         import pagecache
         from core import personal_data
-        from members import addresses, notices
+        from members import addresses, notices, sessions
         from members import personal_data as mine
         from outbox import kinds
 
@@ -22,3 +24,5 @@ class MembersConfig(AppConfig):
         personal_data.register("sessions", export=mine.sessions, erase=mine.erase)
         notices.register_kinds()
         kinds.confirmed_addresses_by(addresses.is_confirmed)
+        for changed in (mfa.authenticator_added, mfa.authenticator_removed, mfa.authenticator_reset):
+            changed.connect(sessions.end_the_others, dispatch_uid="members-end-other-sessions")

@@ -5,7 +5,9 @@ database when the notice's turn comes and returns what to send (or None: nothing
 is the summary of the last notice of the same kind and ids that went out, so a notice that would
 repeat it can be dropped. With `latest_only`, a newer notice of the same kind and ids makes an older
 one still waiting redundant (it will tell the state as it is then). An `audience` makes the kind one
-that can be announced: the worker turns the announcement into a notice per person.
+that can be announced: the worker turns the announcement into a notice per person. A kind with `forget`
+keeps nothing once its notice has gone (or was not needed): `forget(*ids)` deletes what the notice was
+about, and the notice is deleted too.
 
 Club notices go only to an address its member confirmed, by the rule members registers
 (`confirmed_addresses_by`); account emails (the confirmation itself, a password reset, "your email was
@@ -38,6 +40,7 @@ class Kind:
     audience: Callable[..., Iterable[tuple]] | None = None
     account: bool = False
     latest_only: bool = False
+    forget: Callable[..., None] | None = None
 
 
 _kinds: dict[str, Kind] = {}
@@ -53,9 +56,9 @@ _is_confirmed: Callable[..., bool] = _nobody
 
 
 def register(
-    kind: str, compose: Callable[..., Composed | None], *, audience=None, account=False, latest_only=False
+    kind: str, compose: Callable[..., Composed | None], *, audience=None, account=False, latest_only=False, forget=None
 ) -> None:
-    _kinds[kind] = Kind(compose, audience, account, latest_only)
+    _kinds[kind] = Kind(compose, audience, account, latest_only, forget)
 
 
 def confirmed_addresses_by(rule: Callable[..., bool]) -> None:

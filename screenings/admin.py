@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from core.admin import ReadOnlyInline
+from core.images import ImageWithoutMetadataField
 from screenings import services
 from screenings.models import Rsvp, Screening, Venue
 
@@ -37,6 +38,7 @@ class ScreeningAdmin(admin.ModelAdmin):
     search_fields = ("title", "description")
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ("revision", "ends_at")
+    formfield_overrides = {models.ImageField: {"form_class": ImageWithoutMetadataField}}
     inlines = [RsvpInline]
     actions = ["cancel_screenings", "export_attendees"]
     fieldsets = (

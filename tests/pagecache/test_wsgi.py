@@ -81,13 +81,19 @@ def test_a_change_sends_the_next_request_to_django(site, fact):
         {"HTTP_IF_NONE_MATCH": '"x"'},
         {"REQUEST_METHOD": "HEAD"},
         {"HTTP_X_FORWARDED_PROTO": "http"},
-        {"HTTP_HOST": "localhost:8443"},
     ],
 )
 def test_anything_but_a_visitors_plain_get_of_the_same_address_goes_to_django(site, extra):
     get(site)
     get(site, **extra)
     assert site.application.calls == 2
+
+
+def test_a_port_in_the_host_makes_no_page_of_its_own(site):
+    get(site)
+    for host in ("localhost:8443", "localhost:80", "LOCALHOST"):
+        assert get(site, HTTP_HOST=host)[0] == "200 OK"
+    assert site.application.calls == 1
 
 
 def test_a_stranger_host_is_refused_by_django(site):
