@@ -50,9 +50,11 @@ class Status(models.TextChoices):
 RUBRIC = {
     Status.VERIFIED: "a source the fact cites, with a link, states the claim as the site words it: a primary "
     "record (the festival's palmarès, the credits), a reference work, or a named critic or scholar",
-    Status.DISPUTED: "the sources disagree, or the claim is partly right and partly wrong; the note says which part",
+    Status.DISPUTED: "the sources disagree, or the claim is partly right and partly wrong; What the sources say, "
+    "on the fact's page, tells which part",
     Status.UNVERIFIED: "a checkable claim that no cited source settles yet",
-    Status.REFUTED: "the sources show the claim is wrong; the note says what is right",
+    Status.REFUTED: "the sources show the claim is wrong; What the sources say, on the fact's page, tells what "
+    "is right",
     Status.OPINION: "a matter of taste or interpretation, not a checkable fact (a masterpiece, timeless, moving)",
 }
 # One fact of each status, shown beside its rule on the statuses page (docs/curating.md names the same ones).

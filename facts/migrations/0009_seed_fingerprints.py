@@ -3,12 +3,14 @@
 A database seeded before fingerprints were kept gets one for each record still exactly as a released
 version of the catalogue file had that record: SHIPPED holds the fingerprints of each record in every
 version of facts/seed/catalogue.yaml released before this migration (not their content). A record that
-matches none, or that a person has saved since (its history names who, as the admin's saves do), was
-edited by a curator: it gets no fingerprint, and the loader leaves it alone.
+matches none, or whose content a person has changed since (its history names who, as the admin's saves do:
+a curator who set a correction back matches an older version, yet edited it), was edited by a curator: it
+gets no fingerprint, and the loader leaves it alone.
 """
 
 from django.db import migrations, models
 
+from core.text import tidy
 from facts.seed_fingerprint import content_of, fingerprint
 
 SHIPPED = {
@@ -137,6 +139,12 @@ SHIPPED = {
     },
 }
 HISTORY = {"facts.Fact": "HistoricalFact", "facts.FaqEntry": "HistoricalFaqEntry"}
+# The fields fingerprints cover, as history records hold them.
+SEEDED = {
+    "facts.Fact": ("title", "summary", "body", "category_id", "status", "claim", "status_note", "spoiler", "featured"),
+    "facts.FaqEntry": ("question", "answer"),
+    "facts.Source": ("title", "publisher", "url", "date", "quote"),
+}
 
 
 def remember_what_was_loaded(apps, schema_editor):
@@ -144,7 +152,7 @@ def remember_what_was_loaded(apps, schema_editor):
     for record in SeedRecord.objects.filter(fingerprint=""):
         model = apps.get_model(record.model)
         obj = model.objects.filter(slug=record.slug).first()
-        if obj is None or _saved_by_a_person(apps, record.model, obj):
+        if obj is None or _edited_by_a_person(apps, record.model, obj):
             continue
         loaded = fingerprint(content_of(obj))
         if loaded in SHIPPED.get(record.model, {}).get(record.slug, ()):
@@ -152,14 +160,34 @@ def remember_what_was_loaded(apps, schema_editor):
             record.save(update_fields=["fingerprint"])
 
 
-def _saved_by_a_person(apps, label: str, obj) -> bool:
+def _edited_by_a_person(apps, label: str, obj) -> bool:
+    """Whether a person's save (the admin's saves name who, in history) changed the record's seeded content.
+    A save that changed nothing but line ends and trailing spaces (a browser's form) is no edit."""
     if label not in HISTORY:
         return False  # categories keep no history: their content alone tells
-    history = apps.get_model("facts", HISTORY[label]).objects.filter(id=obj.pk, history_user__isnull=False)
+    if _changed(apps.get_model("facts", HISTORY[label]).objects.filter(id=obj.pk), SEEDED[label]):
+        return True
     if label == "facts.Fact":
-        sources = apps.get_model("facts", "HistoricalSource").objects.filter(fact_id=obj.pk, history_user__isnull=False)
-        return history.exists() or sources.exists()
-    return history.exists()
+        sources = apps.get_model("facts", "HistoricalSource").objects.filter(fact_id=obj.pk)
+        for source_id in set(sources.filter(history_user__isnull=False).values_list("id", flat=True)):
+            if _changed(sources.filter(id=source_id), SEEDED["facts.Source"]):
+                return True
+    return False
+
+
+def _changed(history, fields: tuple[str, ...]) -> bool:
+    """Whether any of these history records (one row's) is a person's save that changed `fields`."""
+    before = None
+    for record in history.order_by("history_date", "history_id"):
+        now = {name: _tidy(getattr(record, name)) for name in fields}
+        if record.history_user_id is not None and (record.history_type != "~" or before is None or now != before):
+            return True
+        before = now
+    return False
+
+
+def _tidy(value):
+    return tidy(value) if isinstance(value, str) else value
 
 
 class Migration(migrations.Migration):

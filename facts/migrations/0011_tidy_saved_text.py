@@ -8,6 +8,7 @@ Curators may also see and edit the page texts (the home page's synopsis) and rea
 """
 
 from django.db import migrations
+from django.db.models import Q
 
 from core.migration_helpers import grant
 from core.text import tidy
@@ -39,7 +40,10 @@ CODENAMES = ["view_text", "change_text", "view_historicaltext"]
 def tidy_saved_text(apps, schema_editor):
     for name, fields in FIELDS.items():
         model = apps.get_model("facts", name)
-        for row in model.objects.only(model._meta.pk.attname, *fields).iterator():
+        untidy = Q()
+        for field in fields:  # only the rows that need it are read: history tables can be long
+            untidy |= Q(**{f"{field}__contains": "\r"}) | Q(**{f"{field}__regex": r"[ \t](\n|$)"})
+        for row in model.objects.filter(untidy).only(model._meta.pk.attname, *fields).iterator():
             mended = {field: tidy(getattr(row, field)) for field in fields if getattr(row, field)}
             mended = {field: value for field, value in mended.items() if value != getattr(row, field)}
             if mended:

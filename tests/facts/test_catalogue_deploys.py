@@ -2,6 +2,7 @@
 the models' saves (history, Changes), unless a curator edited that record since it was loaded."""
 
 import copy
+import os
 import shutil
 import subprocess
 from datetime import date
@@ -18,7 +19,7 @@ from django.utils.text import slugify
 
 from facts.catalogue import UPDATED, load_catalogue, read_seed
 from facts.models import Category, Change, Fact, FaqEntry, SeedRecord, Source, Status, Text
-from facts.seed_fingerprint import fingerprint, source_rows
+from facts.seed_fingerprint import content_of, fingerprint, source_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,10 @@ def released_seed(commit: str) -> dict:
         [git, "show", f"{commit}:facts/seed/catalogue.yaml"], cwd=ROOT, capture_output=True, text=True
     )
     if not shown or shown.returncode:
-        pytest.skip(f"this clone has no history of release {commit}")
+        missing = f"this clone has no history of release {commit}"
+        if os.environ.get("UPGRADE_TESTS") == "required":  # as CI sets it: there it is a failure, not a skip
+            pytest.fail(missing)
+        pytest.skip(missing)
     return yaml.safe_load(shown.stdout)
 
 
@@ -58,8 +62,8 @@ def test_a_changed_record_reaches_the_site_on_the_next_deploy_with_its_note_in_h
     poster = item(seed, "iconic-poster")
     poster["summary"] = "A new summary, in the club's words."
     poster["note"] = "The summary now says what the sources show."
-    acclaim = item(seed, "critical-acclaim")  # a record with no note of its own: the file's is used
-    acclaim["status"] = "disputed"
+    setting = item(seed, "authentic-world-war-ii-setting")  # a record with no note of its own: the file's is used
+    setting["status"] = "disputed"
     item(seed, "subtitles")["answer"] = "A new answer."
     next(c for c in seed["categories"] if c["slug"] == "music")["description"] = "The score, and who wrote it."
     item(seed, "palme-dor-winner")["sources"].pop()
@@ -73,14 +77,14 @@ def test_a_changed_record_reaches_the_site_on_the_next_deploy_with_its_note_in_h
     assert fact.summary == "A new summary, in the club's words."
     assert fact.history.first().history_change_reason == "The summary now says what the sources show."
     assert Change.objects.get(fact=fact).note == "The summary now says what the sources show."
-    status = Change.objects.get(fact__slug="critical-acclaim")
-    assert (status.old_status, status.new_status) == (Status.VERIFIED, Status.DISPUTED)
+    status = Change.objects.get(fact__slug="authentic-world-war-ii-setting")
+    assert (status.old_status, status.new_status) == (Status.UNVERIFIED, Status.DISPUTED)
     assert status.note == "Corrected after the club's third fact-check."
     assert FaqEntry.objects.get(slug="subtitles").history.first().history_change_reason == seed["note"]
     assert Category.objects.get(slug="music").description == "The score, and who wrote it."
     assert Fact.objects.get(slug="palme-dor-winner").sources.count() == 5
     page = client.get("/facts/changes/").content.decode()
-    assert "The summary now says what the sources show." in page and "Critical Acclaim" in page
+    assert "The summary now says what the sources show." in page and "Authentic World War II Setting" in page
     assert load_catalogue(seed).counts["updated"] == 0, "the next deploy finds nothing to do"
 
 
@@ -175,16 +179,25 @@ def test_the_fingerprint_is_a_stored_format():
     assert fingerprint({"title": "Palme d’Or Winner", "spoiler": False}) == "c932146b00ad3673e8c205845804c5f0"
 
 
-def test_a_database_seeded_before_fingerprints_keeps_what_a_person_saved_even_as_it_once_was(seed, curator):
-    """A curator who set a fact back to an earlier version of the file (reverting a correction) edited it."""
-    fact = Fact.objects.get(slug="iconic-poster")
-    fact._history_user = curator
-    fact.save()
+def test_a_database_seeded_before_fingerprints_keeps_what_a_person_changed_even_to_a_shipped_version(
+    curator, monkeypatch
+):
+    """A curator who set a fact back to an earlier version of the file (undoing a correction) edited it; a
+    curator whose browser only changed its line ends did not."""
+    load_catalogue(released_seed(LAST_RELEASE))
+    reverted = Fact.objects.get(slug="iconic-poster")
+    reverted.status, reverted._history_user = Status.DISPUTED, curator
+    reverted.save()
+    monkeypatch.setitem(fingerprints.SHIPPED["facts.Fact"], "iconic-poster", (fingerprint(content_of(reverted)),))
+    resaved = Fact.objects.get(slug="palme-dor-winner")
+    resaved.body, resaved._history_user = resaved.body.replace("\n", "\r\n"), curator
+    resaved.save()
     SeedRecord.objects.update(fingerprint="")
 
     fingerprints.remember_what_was_loaded(apps, None)
 
     assert SeedRecord.objects.get(slug="iconic-poster").fingerprint == ""
+    assert SeedRecord.objects.get(slug="palme-dor-winner").fingerprint != ""
     assert SeedRecord.objects.get(slug="critical-acclaim").fingerprint != ""
 
 

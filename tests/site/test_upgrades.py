@@ -167,8 +167,7 @@ def test_a_site_of_the_last_release_gets_the_third_checks_corrections_on_deploy_
         "status",
         "refuted",
         "disputed",
-        "Status corrected from refuted to disputed. The film is based on Rozov's play, as the article says; "
-        "only the title it gives the play is wrong.",
+        "The film is based on Rozov's play, as the article says; only the title it gives the play is wrong.",
     ) in changes
     assert [change for change in changes if change[0] == edited] == []
     assert {slug for slug, *_ in changes} >= {"heartfelt-performances", "moving-score", "symbolism-of-cranes"}
