@@ -69,7 +69,8 @@ lock: $(VENV)/.requirements-dev  ## compile requirements*.txt (hashed) from requ
 static: $(VENV)/.requirements node_modules/.installed  ## collect the static files
 	$(BIN)/python manage.py collectstatic --no-input -v 0
 
-# Production-like: debug off, gunicorn, WhiteNoise. Needs DJANGO_SECRET_KEY (and usually DATABASE_URL, REDIS_URL).
+# Production-like: debug off, gunicorn, WhiteNoise. Needs DJANGO_SECRET_KEY and MFA_ENCRYPTION_KEY (and usually
+# DATABASE_URL, REDIS_URL).
 # gunicorn and a task worker together (Procfile); Ctrl-C stops both.
 serve: static  ## production-like: migrate, load the catalogue, gunicorn and a worker
 	$(BIN)/python manage.py migrate --no-input

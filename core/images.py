@@ -71,8 +71,18 @@ def without_metadata(upload) -> ContentFile:
         image.info = {key: value for key, value in image.info.items() if key in KEPT_INFO}
         out = BytesIO()
         options = {"quality": 90} if format == "JPEG" else {}
+        if format == "WEBP":  # as it came: a lossless still stays lossless
+            options = {"lossless": True} if _lossless_webp(upload) else {"quality": 90}
         image.save(out, format=format, save_all=frames > 1, **options)
     return ContentFile(out.getvalue(), name=upload.name)
+
+
+def _lossless_webp(upload) -> bool:
+    """A WebP file says in its first chunk whether it is lossless (VP8L) or lossy (VP8, or VP8X with VP8 inside)."""
+    upload.seek(0)
+    head = upload.read(4096)
+    upload.seek(0)
+    return head[12:16] == b"VP8L" or (head[12:16] == b"VP8X" and b"VP8L" in head)
 
 
 class ImageWithoutMetadataField(forms.ImageField):

@@ -5,9 +5,12 @@ Each app registers a section in its AppConfig.ready(): `export(member)` returns 
 Members' "Download my data" and "Delete my account" call every section; core names no app.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
+
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 
 
 @dataclass(frozen=True)
@@ -32,3 +35,10 @@ def erase(member) -> None:
     for section in _sections.values():
         if section.erase:
             section.erase(member)
+
+
+def rename_in_admin_log(model, ids: Iterable, name: str) -> None:
+    """The admin's log keeps each object's name as it was ("Suggestion on … by Veronika B."): the entries of
+    `model`'s rows `ids` take `name` instead, one that names no member. Erasers call it for their rows."""
+    entries = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(model))
+    entries.filter(object_id__in=[str(pk) for pk in ids]).update(object_repr=name)

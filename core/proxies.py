@@ -1,9 +1,11 @@
 """Behind a proxy, the visitor's address is in X-Forwarded-For. With TRUSTED_PROXY_COUNT at 0 (which settings
 hand to allauth's limits as ALLAUTH_TRUSTED_PROXY_COUNT) the site reads the proxy's own address instead, so
 every visitor shares one address's limits (log-ins, sign-ups, resets): when requests come with the header
-while the count is 0, the site says so, in the log (once a process) and on /healthz (a line; the check stays
+from a proxy's address (a private or loopback one: a stranger on the internet can send the header too) while
+the count is 0, the site says so, in the log (once a process) and on /healthz (a line; the check stays
 well, so a load balancer keeps the server)."""
 
+import ipaddress
 import logging
 
 from django.conf import settings
@@ -14,7 +16,8 @@ log = logging.getLogger(__name__)
 SEEN_KEY = "club:forwarded-for-unread"
 WARNING = (
     "requests arrive with X-Forwarded-For but TRUSTED_PROXY_COUNT is 0: every visitor counts as the proxy's "
-    "address, and shares its log-in and sign-up limits; set TRUSTED_PROXY_COUNT to the number of your proxies"
+    "address, and shares its log-in and sign-up limits; set TRUSTED_PROXY_COUNT to the number of your proxies "
+    "that append to X-Forwarded-For (a proxy that passes the visitor's header on unchanged must overwrite it first)"
 )
 _seen = False
 
@@ -24,12 +27,14 @@ def notice(request) -> None:
     global _seen
     if _seen or settings.ALLAUTH_TRUSTED_PROXY_COUNT or "HTTP_X_FORWARDED_FOR" not in request.META:
         return
+    if not _from_a_proxy(request.META.get("REMOTE_ADDR", "")):
+        return
     _seen = True
     log.warning(WARNING)
     try:
         cache.set(SEEN_KEY, True, 24 * 3600)  # so that /healthz says it whichever process answers
     except Exception:
-        log.warning("the shared cache is out of reach; /healthz may not show the warning", exc_info=True)
+        log.warning("the shared cache is out of reach; /healthz may not show the warning")
 
 
 def check() -> tuple[bool, str]:
@@ -42,3 +47,11 @@ def check() -> tuple[bool, str]:
         except Exception:
             seen = False
     return True, f"warning: {WARNING}" if seen else ""
+
+
+def _from_a_proxy(address: str) -> bool:
+    try:
+        address = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return address.is_private or address.is_loopback

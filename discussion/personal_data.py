@@ -1,8 +1,6 @@
 """A member's part of the discussion, for "Download my data" and "Delete my account" (see core.personal_data)."""
 
-from django.contrib.admin.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
-
+from core import personal_data
 from core.links import absolute_url
 from discussion.models import Comment, CommentStatus, Follow, Report
 
@@ -38,8 +36,6 @@ def erase(member) -> None:
     theirs = Comment.objects.filter(author=member)
     theirs.filter(status=CommentStatus.PUBLISHED).update(status=CommentStatus.DELETED)
     theirs.update(text="", spoiler=False)
-    ids = [str(pk) for pk in theirs.values_list("pk", flat=True)]
-    logged = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Comment), object_id__in=ids)
-    logged.update(object_repr="Comment by a former member")
+    personal_data.rename_in_admin_log(Comment, theirs.values_list("pk", flat=True), "Comment by a former member")
     Report.objects.filter(reporter=member).update(note="")
     Follow.objects.filter(member=member).delete()

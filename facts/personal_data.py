@@ -1,5 +1,6 @@
 """A member's suggested corrections, for "Download my data" and "Delete my account" (see core.personal_data)."""
 
+from core import personal_data
 from core.links import absolute_url
 from facts.models import Change, Suggestion
 
@@ -29,6 +30,9 @@ def credits(member) -> list[dict]:
 
 
 def erase(member) -> None:
-    """Their suggestions go; the corrections made from them stay, no longer credited to anyone."""
-    Suggestion.objects.filter(member=member).delete()
+    """Their suggestions go (and their names from the admin's log); the corrections made from them stay, no
+    longer credited to anyone."""
+    theirs = Suggestion.objects.filter(member=member)
+    personal_data.rename_in_admin_log(Suggestion, theirs.values_list("pk", flat=True), "Suggestion by a former member")
+    theirs.delete()
     Change.objects.filter(credit=member).update(credit=None)

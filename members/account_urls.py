@@ -6,7 +6,7 @@ A few of allauth's views are named again here, at their own paths, to do more th
 
 from allauth.account import views as account
 from allauth.mfa.base import views as mfa
-from allauth.mfa.recovery_codes import views as recovery_codes
+from allauth.mfa.totp import views as totp
 from django.urls import include, path, re_path, reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -34,7 +34,8 @@ urlpatterns = [
     ),
     path("2fa/authenticate/", secret(mfa.authenticate), name="mfa_authenticate"),
     path("2fa/reauthenticate/", secret(mfa.reauthenticate), name="mfa_reauthenticate"),
-    # Recovery codes show once, when they are made (MFA_RECOVERY_CODES_SHOW_ONCE); no browser keeps the page.
-    path("2fa/recovery-codes/", never_cache(recovery_codes.view_recovery_codes), name="mfa_view_recovery_codes"),
+    # The page that shows a new TOTP secret (as text and as a QR code): no browser keeps it. (allauth's pages of
+    # recovery codes say so themselves, and show the codes once: MFA_RECOVERY_CODES_SHOW_ONCE.)
+    path("2fa/totp/activate/", never_cache(totp.activate_totp), name="mfa_activate_totp"),
     path("", include("allauth.urls")),
 ]

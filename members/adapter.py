@@ -1,23 +1,22 @@
 """django-allauth, as the club runs it: account emails through the task queue, and a log-in limit that a
 stranger cannot turn against a member."""
 
+import ipaddress
 from datetime import date, datetime
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import ratelimit
 from allauth.core.internal.ratelimit import truncate_ip
-from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.db.models import Q
 
+from core.admin_site import SECOND_FACTORS
 from members.addresses import is_confirmed
 from members.models import User
 from outbox.delivery import notify
 
 # Notifications that go to an address that is no longer the account's: the old one must hear of it.
 TO_OLD_ADDRESS = {"account/email/email_changed"}
-# What counts as a second factor: a code from an authenticator app, or a security key.
-SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -43,6 +42,8 @@ class AccountAdapter(DefaultAccountAdapter):
         key, known = self._attempt(request, credentials)
         busy = not ratelimit.consume(request, action="login_failed_address", dry_run=True)
         if busy and not (known and ratelimit.consume(request, action="login_failed_here", key=key, dry_run=True)):
+            # As long as checking a password takes, so that how long the refusal took tells nothing either.
+            User().set_password(credentials.get("password") or "")
             raise self.validation_error("too_many_login_attempts")
 
     def authentication_failed(self, request, **credentials) -> None:
@@ -52,10 +53,20 @@ class AccountAdapter(DefaultAccountAdapter):
             # At a busy address every failure says the same, so that the answer tells no one which names exist.
             raise self.validation_error("too_many_login_attempts")
 
+    def get_client_ip(self, request) -> str:
+        """allauth's, with an IPv4 address written as IPv6 (::ffff:192.0.2.7, from a dual-stack server or proxy)
+        taken as the IPv4 address it is: counted by its /64, every such visitor would share one address's limits."""
+        address = super().get_client_ip(request)
+        try:
+            mapped = getattr(ipaddress.ip_address(address), "ipv4_mapped", None)
+        except ValueError:
+            return address
+        return str(mapped) if mapped else address
+
     def get_reauthentication_methods(self, user) -> list[dict]:
         """With two-factor on, reauthenticating asks for the second factor: a password is what a thief has."""
         methods = super().get_reauthentication_methods(user)
-        if user.is_authenticated and is_mfa_enabled(user, SECOND_FACTORS):
+        if user.is_authenticated and is_mfa_enabled(user, list(SECOND_FACTORS)):
             return [method for method in methods if method["id"].startswith("mfa_")]
         return methods
 

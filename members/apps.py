@@ -14,10 +14,11 @@ class MembersConfig(AppConfig):
         from members import personal_data as mine
         from outbox import kinds
 
-        # Names and avatars show beside comments; log-ins, passwords and staff rights show nowhere. Every
-        # write retires the accounts workers keep (members.backends).
+        # Names and avatars show beside comments; log-ins, passwords and staff rights show nowhere. Every write
+        # but a log-in's time retires the accounts workers keep (members.backends): a kept account's last_login
+        # is read by no page, and a log-in must not need the shared cache.
         ignore = ("last_login", "password", "groups", "user_permissions")
-        pagecache.watch(self.get_model("User"), ignore=ignore, accounts=True)
+        pagecache.watch(self.get_model("User"), ignore=ignore, accounts=True, accounts_ignore=("last_login",))
         personal_data.register("profile", export=mine.profile)
         # Erased in this order: the emails' addresses are forgotten before `erase` deletes the addresses.
         personal_data.register("emails", export=mine.emails, erase=mine.forget_emails)

@@ -43,6 +43,23 @@ def decrypt(stored: str) -> str:
         ) from error
 
 
+def rotate(stored: str) -> str:
+    """`stored` encrypted again with the first key: once every secret is, the keys after it can go."""
+    return PREFIX + _fernet().rotate(stored.removeprefix(PREFIX).encode()).decode()
+
+
+def changed_secrets(data: dict, change) -> dict:
+    """An authenticator's data with `change` made to each secret in it: TOTP keys, recovery-code seeds and
+    codes carried over from elsewhere."""
+    data = dict(data)
+    for field in ("secret", "seed"):
+        if field in data:
+            data[field] = change(data[field])
+    if "migrated_codes" in data:
+        data["migrated_codes"] = [change(code) for code in data["migrated_codes"]]
+    return data
+
+
 class MFAAdapter(DefaultMFAAdapter):
     def encrypt(self, text: str) -> str:
         return encrypt(text)

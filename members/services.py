@@ -2,20 +2,20 @@
 And removing the accounts nobody confirmed."""
 
 import secrets
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
-from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 
 from core import personal_data
 from members import addresses
-from members import personal_data as mine
 from members.models import User
 from members.validators import CLOSED_PREFIX
 
-# An account whose address nobody confirmed in this long is removed (`manage.py remove_unconfirmed_accounts`).
+# An account whose address nobody confirmed in this long is removed (`manage.py remove_unconfirmed_accounts`),
+# counted from this rule's start for accounts older than it: they were never told.
 UNCONFIRMED_FOR = timedelta(days=7)
+UNCONFIRMED_SINCE = datetime(2026, 12, 7, tzinfo=UTC)
 
 
 @transaction.atomic
@@ -30,7 +30,6 @@ def close_account(*, member: User) -> None:
     if member.left_at:
         return
     personal_data.erase(member)
-    names = [member.username, member.display_name, member.get_full_name(), member.email]
     avatar = member.avatar.name
     member.username = f"{CLOSED_PREFIX}{secrets.token_hex(8)}"
     member.email = member.first_name = member.last_name = member.display_name = member.bio = ""
@@ -42,7 +41,6 @@ def close_account(*, member: User) -> None:
     member.save()
     member.groups.clear()
     member.user_permissions.clear()
-    mine.forget_in_admin_log(member, names)
     if avatar:
         forget_file(member.avatar.storage, avatar)
 
@@ -52,19 +50,20 @@ def forget_file(storage, name: str) -> None:
     transaction.on_commit(lambda: storage.delete(name), robust=True)
 
 
-def remove_unconfirmed(*, now=None) -> tuple[int, int]:
-    """Delete the accounts whose address nobody confirmed within UNCONFIRMED_FOR of signing up: they could not
-    RSVP, comment or report, so nothing of theirs is anyone else's. One the database will not let go (an
-    account from before confirmation was asked, with RSVPs or comments) is kept. Returns (removed, kept)."""
-    joined_before = (now or timezone.now()) - UNCONFIRMED_FOR
-    removed = kept = 0
-    for member in addresses.never_confirmed().filter(date_joined__lt=joined_before).iterator():
-        try:
-            with transaction.atomic():
+def remove_unconfirmed(*, now=None) -> int:
+    """Delete the accounts whose address nobody confirmed within UNCONFIRMED_FOR of signing up (or of the rule's
+    start, for accounts older than it), that hold nothing but their sign-up, and whose address no other account
+    has confirmed (one such shares an address from before confirmation was asked, and cannot confirm it). They
+    could not RSVP, comment or report: nothing of theirs is anyone else's. Returns how many went."""
+    deadline = (now or timezone.now()) - UNCONFIRMED_FOR
+    if deadline <= UNCONFIRMED_SINCE:
+        return 0
+    removed = 0
+    for pk in list(addresses.never_confirmed().filter(date_joined__lt=deadline).values_list("pk", flat=True)):
+        with transaction.atomic():
+            member = addresses.never_confirmed().select_for_update().filter(pk=pk).first()  # confirmed meanwhile?
+            if member is not None:
                 personal_data.erase(member)
                 member.delete()
-        except (ProtectedError, RestrictedError):
-            kept += 1
-        else:
-            removed += 1
-    return removed, kept
+                removed += 1
+    return removed

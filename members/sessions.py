@@ -1,35 +1,49 @@
-"""Ending a member's sessions in the session store itself, not only in the list they see ("Where I'm logged in")."""
+"""Ending a member's sessions: every one at once, on every server, whatever a cache still holds of them."""
 
+import logging
 from importlib import import_module
 
 from allauth.usersessions.models import UserSession
 from django.conf import settings
-from django.contrib.auth import SESSION_KEY
+from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
+from django.db.models import F
 from django.utils import timezone
 
+from members.models import User
 
-def end_sessions(member, *, keep: str | None = None) -> int:
-    """Delete every session of `member` from the store (database and cache), but the one keyed `keep`."""
-    store = import_module(settings.SESSION_ENGINE).SessionStore
-    keys = set(UserSession.objects.filter(user=member).values_list("session_key", flat=True))
-    keys |= set(_untracked(store, member))
-    keys.discard(keep)
-    for key in keys:
-        store().delete(key)
-    UserSession.objects.filter(user=member, session_key__in=keys).delete()
-    return len(keys)
+logger = logging.getLogger(__name__)
 
 
-def _untracked(store, member):
-    """Sessions allauth's list does not hold (begun before it was kept, or without its log-in), found by reading
-    each live one: a club has few."""
-    live = store.get_model_class().objects.filter(expire_date__gt=timezone.now())
-    for key, data in live.values_list("session_key", "session_data").iterator():
-        if store().decode(data).get(SESSION_KEY) == str(member.pk):
-            yield key
+def end_sessions(member, *, request=None) -> None:
+    """End every session of `member` but `request`'s. The account's session epoch goes up, so its session hash
+    changes and every other session fails Django's check on its next request (as after a new password); the
+    request's own session takes the new hash. The list the member sees ("Where I'm logged in") loses them."""
+    User.objects.filter(pk=member.pk).update(session_epoch=F("session_epoch") + 1)
+    member.refresh_from_db(fields=["session_epoch"])
+    others = UserSession.objects.filter(user=member)
+    if request is not None and request.user.pk == member.pk:
+        request.session[HASH_SESSION_KEY] = member.get_session_auth_hash()
+        request.session.save()  # allauth may send its signal once the response has gone, with the session saved
+        others = others.exclude(session_key=request.session.session_key)
+    others.delete()
 
 
 def end_the_others(sender, request, user, **kwargs) -> None:
     """Turning two-factor on or off, or making new recovery codes, ends the account's other sessions: one that
     logged in with a stolen password must not outlive the owner's new second factor."""
-    end_sessions(user, keep=request.session.session_key)
+    end_sessions(user, request=request)
+
+
+def forget_sessions(member) -> None:
+    """Delete the rows of every session of `member`, as one who leaves takes even those (ended already by
+    end_sessions). Each live session is read to find them: sessions begun before allauth kept its list are
+    not in it, and a club has few. Their copies in the cache fail Django's check, and expire."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    live = store.get_model_class().objects.filter(expire_date__gt=timezone.now())
+    theirs = [
+        key
+        for key, data in live.values_list("session_key", "session_data").iterator()
+        if store().decode(data).get(SESSION_KEY) == str(member.pk)
+    ]
+    store.get_model_class().objects.filter(session_key__in=theirs).delete()
+    UserSession.objects.filter(user=member).delete()

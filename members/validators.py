@@ -31,7 +31,8 @@ STAFF_WORDS = ("moderator", "moderators", "organisers", "organizer", "organizers
 
 def not_passing_for_staff(value: str) -> None:
     """Refuse a display name that says it is the club's ("Cranes Club curator"), in any case or width, with
-    invisible characters between its letters, or with look-alike letters of another alphabet mixed in."""
+    invisible characters or accents between its letters, small capitals, digits for letters, words run
+    together or joined by underscores, or with look-alike letters of another alphabet mixed in."""
     plain = "".join(c for c in unicodedata.normalize("NFKC", value) if unicodedata.category(c) != "Cf").casefold()
     if confusables.is_dangerous(plain):
         raise ValidationError(
@@ -39,5 +40,22 @@ def not_passing_for_staff(value: str) -> None:
         )
     kept = [word for word in settings.ACCOUNT_USERNAME_BLACKLIST if len(word) > 2]
     words = "|".join(re.escape(word) for word in (*kept, *STAFF_WORDS))
-    if re.search(rf"\b({words})\b|cranes\W*club", plain):
+    if re.search(rf"\b({words})\b|\bcranes?\W*s?\W*club\b", _as_words(value)):
         raise ValidationError("Display names cannot say they are the club's (curator, organiser, staff and the like).")
+
+
+# Digits and signs that stand for letters in a name meant to pass ("Curat0r", "Adm1n").
+STANDING_FOR_LETTERS = str.maketrans("0134578@$", "oleastbas")
+
+
+def _as_words(value: str) -> str:
+    """The name as plain lower-case words: accents and invisible characters dropped, small capitals as the
+    letters they are, "ModeratorBot" and "Admin_Team" as two words, digits that stand for letters as those."""
+    letters = []
+    for char in unicodedata.normalize("NFKD", value):
+        if unicodedata.category(char) in ("Mn", "Cf"):
+            continue
+        name = unicodedata.name(char, "")
+        letters.append(name.rsplit(" ", 1)[1] if " SMALL CAPITAL " in name else char)
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", "".join(letters))
+    return re.sub(r"[\W_]+", " ", text.translate(STANDING_FOR_LETTERS)).casefold()

@@ -8,6 +8,7 @@ is its kind's (outbox.kinds), composed from the database when its turn comes.
 
 import logging
 import smtplib
+import time
 import traceback
 from datetime import timedelta
 
@@ -91,29 +92,34 @@ def deliver(notice_id: int, attempt: int) -> str:
     if same.filter(status=NoticeStatus.SENDING).exists():
         _schedule(notice, attempt, after=QUEUE_BEHIND)  # so it knows what the one before it said
         return "waiting"
+    probe = _relay_probe()
+    if probe is not None and probe.pk != notice.pk:  # while the relay refuses the club, one notice asks it
+        _schedule(notice, attempt, after=max(probe.next_try_at - timezone.now(), timedelta(0)) + QUEUE_BEHIND)
+        return "waiting for the relay"
     now = timezone.now()
     taken = Notice.objects.pending().filter(pk=notice.pk, attempts=attempt)
     if not taken.update(status=NoticeStatus.SENDING, claimed_at=now):
         return "taken"
     try:
         return _send(notice, attempt)
-    except DATABASE_FAULTS as error:
-        if connection.connection is not None and not connection.is_usable():
-            connection.close()  # the fault broke it: the retry's writes open another
-        _retry(notice, attempt, f"{type(error).__name__}: {error}")
-        return "retry"
     except Exception:
         _finish(notice, attempt, status=NoticeStatus.FAILED, last_error=traceback.format_exc())
         raise
 
 
 def _send(notice: Notice, attempt: int) -> str:
-    if notice.kind.startswith(kinds.ANNOUNCE):
-        with transaction.atomic():
-            count = _expand(notice)
-            _finish(notice, attempt, status=NoticeStatus.SENT, summary=f"{count} notices", sent_at=timezone.now())
-        return "announced"
-    composed = kinds.compose(notice)
+    try:
+        if notice.kind.startswith(kinds.ANNOUNCE):
+            with transaction.atomic():
+                count = _expand(notice)
+                _finish(notice, attempt, status=NoticeStatus.SENT, summary=f"{count} notices", sent_at=timezone.now())
+            return "announced"
+        composed = kinds.compose(notice)
+    except DATABASE_FAULTS as error:  # while reading what to say, before anything has gone: again later
+        if connection.connection is not None and not connection.is_usable():
+            connection.close()  # the fault broke it: the retry's writes open another
+        _retry(notice, attempt, f"{type(error).__name__}: {error}")
+        return "retry"
     if composed is None or composed.message is None:
         _finish(notice, attempt, status=NoticeStatus.SKIPPED, summary=composed.summary if composed else "")
         _forget(notice)
@@ -124,7 +130,7 @@ def _send(notice: Notice, attempt: int) -> str:
         mail.send([message])
     except RETRYABLE as error:
         reason = f"{type(error).__name__}: {error}"
-        if isinstance(error, smtplib.SMTPAuthenticationError | smtplib.SMTPSenderRefused):
+        if _refuses_the_club(error):
             log.error("%s%s; notices wait until it takes them: check EMAIL_URL", RELAY_REFUSED, reason)
             _retry(notice, attempt, RELAY_REFUSED + reason, give_up=False, **sent_to)
             return "relay refused"
@@ -133,9 +139,35 @@ def _send(notice: Notice, attempt: int) -> str:
             return "refused"
         _retry(notice, attempt, reason, **sent_to)
         return "retry"
-    _finish(notice, attempt, status=NoticeStatus.SENT, summary=composed.summary, sent_at=timezone.now(), **sent_to)
+    _sent(notice, attempt, summary=composed.summary, **sent_to)
     _forget(notice)
     return "sent"
+
+
+def _sent(notice: Notice, attempt: int, **fields) -> None:
+    """Mark the notice sent. The email has gone, so a passing fault of the database here is waited out, not
+    retried by sending again."""
+    for pause in (1, 2, 4, None):
+        try:
+            return _finish(notice, attempt, status=NoticeStatus.SENT, sent_at=timezone.now(), **fields)
+        except DATABASE_FAULTS:
+            if pause is None:
+                raise
+            time.sleep(pause)
+
+
+def _refuses_the_club(error: Exception) -> bool:
+    """The relay refusing the club itself, not one message: its login (530, 534, 535), or its sender (550, 553
+    to MAIL FROM)."""
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return True
+    return isinstance(error, smtplib.SMTPSenderRefused) and error.smtp_code in (550, 553)
+
+
+def _relay_probe() -> Notice | None:
+    """While the relay refuses the club, the oldest notice it refused is the one that asks it again; the others
+    wait behind it, so a rotated password means one failed login a retry, not one a notice."""
+    return Notice.objects.pending().filter(last_error__startswith=RELAY_REFUSED).order_by("pk").first()
 
 
 def _forget(notice: Notice) -> None:

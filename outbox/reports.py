@@ -43,20 +43,23 @@ def forget_old(now=None) -> int:
     return old.delete()[0]
 
 
-# A URL that carries a password (smtp://user:secret@host, redis://:secret@host): the password is hidden.
-URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/@\s]*):[^@/\s]+@", re.IGNORECASE)
+# The user and password of a URL (smtp://user@example.org:secret@host): all of it up to the authority's last
+# @ is hidden, since where a user name ends and its password begins cannot be told for sure; the host shows.
+URL_USER = re.compile(r"(\b[a-z][a-z0-9+.-]*://)[^/\s]*@", re.IGNORECASE)
 
 
 class ReportFilter(SafeExceptionReporterFilter):
     """What an error report may show: no setting (or local variable) that holds a credential, no password in
     any URL, and no value of any POST field or cookie, whatever the view marked sensitive."""
 
-    hidden_settings = re.compile("API|AUTH|TOKEN|KEY|SECRET|PASS|SIGNATURE|HTTP_COOKIE|DSN|CREDENTIAL", re.IGNORECASE)
+    hidden_settings = re.compile(
+        "API|AUTH|TOKEN|KEY|SECRET|PASS|SIGNATURE|HTTP_COOKIE|CSRF|DSN|CREDENTIAL", re.IGNORECASE
+    )
 
     def cleanse_setting(self, key, value):
         cleansed = super().cleanse_setting(key, value)
         if isinstance(cleansed, str):
-            return URL_PASSWORD.sub(rf"\1:{self.cleansed_substitute}@", cleansed)
+            return URL_USER.sub(rf"\1{self.cleansed_substitute}@", cleansed)
         return cleansed
 
     def get_safe_cookies(self, request):

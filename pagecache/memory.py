@@ -62,16 +62,16 @@ def read_many(keys: list[str]) -> dict:
             found = cache.get(keys[0])
             return {} if found is None else {keys[0]: found}
         return cache.get_many(keys)
-    except Exception:
-        logger.warning("the shared cache cannot be read; serving without it", exc_info=True)
+    except Exception as error:  # no traceback: while the cache is down, every request would log one
+        logger.warning("the shared cache cannot be read; serving without it (%s)", error)
         return {}
 
 
 def write(key: str, value, seconds: int) -> None:
     try:
         cache.set(key, value, seconds)
-    except Exception:
-        logger.warning("the shared cache cannot be written", exc_info=True)
+    except Exception as error:
+        logger.warning("the shared cache cannot be written (%s)", error)
 
 
 def keep(key: str, value: Any, expires: float) -> None:

@@ -5,10 +5,12 @@ callbacks) costs more than the round trip to Redis itself: about 0.15 ms a call,
 page. The pools, and so the connections, are Django's as before.
 
 A Redis that accepts connections and never answers must not hold the site: connecting and each answer get
-a quarter of a second (CACHES' OPTIONS may say otherwise), and once a call has failed, this process asks Redis nothing
-for BREAK_SECONDS (the breaker): every call fails at once, as if Redis were down. Callers then do without:
-the page cache serves uncached, sessions come from the database (pagecache.sessions), and the counts that
-must go on counting (rate limits, used two-factor codes) are kept in this process's memory meanwhile.
+a quarter of a second (CACHES' OPTIONS may say otherwise). Once Redis has refused a connection, or been too
+slow twice running (once may be a blip: a fork for a save), this process asks it nothing for BREAK_SECONDS
+(the breaker): every call fails at once, as if Redis were down; after that a single failure opens it again.
+Callers then do without: the page cache serves uncached, sessions come from the database
+(pagecache.sessions), and the counts that must go on counting (rate limits, used two-factor codes, error
+reports) are kept in this process's memory meanwhile.
 """
 
 import logging
@@ -25,11 +27,13 @@ logger = logging.getLogger(__name__)
 # The longest a call waits to connect, and for an answer: a healthy Redis nearby answers in a millisecond.
 CONNECT_SECONDS = 0.25
 READ_SECONDS = 0.25
-# How long a process leaves Redis alone after a call failed.
+# How long a process leaves Redis alone once the breaker opens, and how many slow answers in a row open it.
 BREAK_SECONDS = 5
+SLOW_ANSWERS = 2
 # Keys counted in this process's memory while Redis is out of reach: allauth's rate limits (and the club's,
-# which are allauth's too) and the two-factor codes already used. A limit then holds per process.
-COUNTED_HERE = ("allauth:rl:", "allauth.mfa.totp.used")
+# which are allauth's too), the two-factor codes already used, and the error reports sent this hour (outbox.log:
+# an outage must not mean a report for every request). A limit then holds per process.
+COUNTED_HERE = ("allauth:rl:", "allauth.mfa.totp.used", "club:admins:")
 UNREACHABLE = (redis.ConnectionError, redis.TimeoutError)
 
 
@@ -38,27 +42,35 @@ class Unreachable(redis.ConnectionError):
 
 
 class Breaker:
-    """Per process: after a failure, calls fail at once for `seconds`; then the next call tries Redis again."""
+    """Per process: once open, calls fail at once for `seconds`; then the next call tries Redis again."""
 
-    def __init__(self, seconds: float):
-        self.seconds, self.until, self.lock = seconds, 0.0, threading.Lock()
+    def __init__(self, seconds: float, slow_answers: int):
+        self.seconds, self.slow_answers = seconds, slow_answers
+        self.until, self.failures, self.lock = 0.0, 0, threading.Lock()
 
     def check(self) -> None:
         if time.monotonic() < self.until:
             raise Unreachable("the shared cache failed a moment ago; not asking it again yet")
 
-    def trip(self) -> None:
+    def failed(self, error: Exception) -> None:
         with self.lock:
+            self.failures += 1
+            refused = not isinstance(error, redis.TimeoutError)
+            if not (refused or self.failures >= self.slow_answers):
+                return
             opened = time.monotonic() >= self.until
             self.until = time.monotonic() + self.seconds
         if opened:
             logger.warning("the shared cache is out of reach; doing without it for %s s", self.seconds)
 
+    def answered(self) -> None:
+        self.failures = 0
+
     def reset(self) -> None:
-        self.until = 0.0
+        self.until, self.failures = 0.0, 0
 
 
-breaker = Breaker(BREAK_SECONDS)
+breaker = Breaker(BREAK_SECONDS, SLOW_ANSWERS)
 
 
 class RedisCacheClient(django_redis.RedisCacheClient):
@@ -85,10 +97,12 @@ class RedisCache(django_redis.RedisCache):
         """Call Redis through the breaker: at once Unreachable while it is open; a failure opens it."""
         breaker.check()
         try:
-            return getattr(super(), name)(*args, **kwargs)
-        except UNREACHABLE:
-            breaker.trip()
+            answer = getattr(super(), name)(*args, **kwargs)
+        except UNREACHABLE as error:
+            breaker.failed(error)
             raise
+        breaker.answered()
+        return answer
 
     def _counted(self, name: str, key, *args, **kwargs):
         """As `_ask`, but a key in COUNTED_HERE goes to this process's memory while Redis is out of reach."""
@@ -118,7 +132,7 @@ class RedisCache(django_redis.RedisCache):
         return self._ask("has_key", key, version)
 
     def incr(self, key, delta=1, version=None):
-        return self._ask("incr", key, delta, version)
+        return self._counted("incr", key, delta, version)
 
     def get_many(self, keys, version=None):
         return self._ask("get_many", keys, version)

@@ -31,8 +31,8 @@ logger = logging.getLogger(__name__)
 
 
 class Watched:
-    def __init__(self, ignore: frozenset[str], accounts: bool):
-        self.ignore, self.accounts = ignore, accounts
+    def __init__(self, ignore: frozenset[str], accounts: bool, accounts_ignore: frozenset[str]):
+        self.ignore, self.accounts, self.accounts_ignore = ignore, accounts, accounts_ignore
 
 
 _watched: dict[type[models.Model], Watched] = {}
@@ -48,8 +48,8 @@ def current(key: str = VERSION_KEY) -> str | None:
         if version is None:
             cache.add(key, secrets.token_hex(8), timeout=None)
             version = cache.get(key)
-    except Exception:
-        logger.warning("the shared cache cannot be read; serving without it", exc_info=True)
+    except Exception as error:  # no traceback: while the cache is down, every request would log one
+        logger.warning("the shared cache cannot be read; serving without it (%s)", error)
         return None
     return version
 
@@ -142,7 +142,7 @@ def _changed(model, fields=None) -> None:
         return
     if not fields or not set(fields) <= watched.ignore:
         invalidate(VERSION_KEY)
-    if watched.accounts:
+    if watched.accounts and (not fields or not set(fields) <= watched.accounts_ignore):
         invalidate(ACCOUNTS_KEY)
 
 
@@ -175,18 +175,20 @@ class PageRetiringQuerySet(models.QuerySet):
     bulk_create.alters_data = True
 
 
-def watch(model: type[models.Model], *, ignore: tuple[str, ...] = (), accounts: bool = False) -> None:
+def watch(
+    model: type[models.Model], *, ignore: tuple[str, ...] = (), accounts: bool = False, accounts_ignore=()
+) -> None:
     """Retire cached pages whenever a row of `model` changes, except when only `ignore`d fields
-    (or many-to-many links) do. With `accounts`, every write to a row (ignored fields too) also
-    retires the accounts kept by workers (a kept account holds its row only: its groups and rights
-    are read afresh by each request)."""
+    (or many-to-many links) do. With `accounts`, every write to a row (ignored fields too, but not
+    `accounts_ignore`d ones alone) also retires the accounts kept by workers (a kept account holds its
+    row only: its groups and rights are read afresh by each request)."""
     for manager in model._meta.managers:
         if not issubclass(manager._queryset_class, PageRetiringQuerySet):
             raise ImproperlyConfigured(
                 f"{model._meta.label} is watched by the page cache, so its managers must use "
                 "pagecache.PageRetiringQuerySet (or a subclass): its bulk writes must retire cached pages too."
             )
-    _watched[model] = Watched(frozenset(ignore), accounts)
+    _watched[model] = Watched(frozenset(ignore), accounts, frozenset(accounts_ignore))
     label = model._meta.label
     post_save.connect(_saved, sender=model, dispatch_uid=f"pagecache-save-{label}")
     post_delete.connect(_deleted, sender=model, dispatch_uid=f"pagecache-delete-{label}")

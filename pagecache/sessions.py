@@ -44,6 +44,26 @@ class SessionStore(cached_db.SessionStore):
             logger.warning("a session could not be kept in the cache; it is read from the database meanwhile")
         return data
 
+    def save(self, must_create=False):
+        """Django's saves to the database, then to the cache, and logs a failure there as an error with its
+        traceback, which would mean a report to the admins for every request while the cache is down."""
+        super(cached_db.SessionStore, self).save(must_create)
+        try:
+            self._cache.set(self.cache_key, self._session, self.get_expiry_age())
+        except Exception as error:
+            logger.warning(
+                "a session could not be kept in the cache (%s); it is read from the database meanwhile", error
+            )
+
+    def delete(self, session_key=None):
+        """From the cache first: a session the cache cannot forget is not deleted at all (the log-out fails), so
+        that it cannot come back from the cache once the cache answers again."""
+        session_key = session_key or self.session_key
+        if session_key is None:
+            return
+        self._cache.delete(self.cache_key_prefix + session_key)
+        super(cached_db.SessionStore, self).delete(session_key)
+
     def exists(self, session_key):
         try:
             return super().exists(session_key)

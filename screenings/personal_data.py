@@ -1,5 +1,6 @@
 """A member's RSVPs, for "Download my data" and "Delete my account" (see core.personal_data)."""
 
+from core import personal_data
 from core.links import absolute_url
 from screenings import services
 from screenings.models import Rsvp
@@ -21,6 +22,9 @@ def rsvps(member) -> list[dict]:
 
 
 def erase(member) -> None:
-    """Give up a leaving member's seats and waitlist places through the services, so the waitlist moves up."""
+    """Give up a leaving member's seats and waitlist places through the services, so the waitlist moves up; the
+    admin's log no longer names them beside their RSVPs."""
     for rsvp in Rsvp.objects.upcoming_for(member):
         services.cancel_rsvp(member=member, screening=rsvp.screening)
+    theirs = Rsvp.objects.filter(member=member).values_list("pk", flat=True)
+    personal_data.rename_in_admin_log(Rsvp, theirs, "RSVP of a former member")

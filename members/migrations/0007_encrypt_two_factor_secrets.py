@@ -6,20 +6,10 @@ from django.db import migrations
 from members import mfa
 
 
-def _secrets(data: dict, change) -> dict:
-    data = dict(data)
-    for field in ("secret", "seed"):
-        if field in data:
-            data[field] = change(data[field])
-    if "migrated_codes" in data:
-        data["migrated_codes"] = [change(code) for code in data["migrated_codes"]]
-    return data
-
-
 def _each(apps, change) -> None:
     Authenticator = apps.get_model("mfa", "Authenticator")
     for authenticator in Authenticator.objects.filter(type__in=["totp", "recovery_codes"]).iterator():
-        data = _secrets(authenticator.data, change)
+        data = mfa.changed_secrets(authenticator.data, change)
         if data != authenticator.data:
             Authenticator.objects.filter(pk=authenticator.pk).update(data=data)
 

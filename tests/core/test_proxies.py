@@ -34,3 +34,11 @@ def test_with_the_proxies_counted_nothing_is_said(settings, caplog):
         Client(headers={"x-forwarded-for": "198.51.100.7"}).get("/accounts/login/")
     assert not [r for r in caplog.records if r.name == "core.proxies"]
     assert "TRUSTED_PROXY_COUNT" not in Client().get("/healthz").content.decode()
+
+
+def test_a_stranger_sending_the_header_from_the_internet_plants_no_warning(settings, caplog):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    with caplog.at_level(logging.WARNING, logger="core.proxies"):
+        Client(REMOTE_ADDR="93.184.216.34").get("/", headers={"x-forwarded-for": "203.0.113.1"})
+    assert "X-Forwarded-For" not in caplog.text
+    assert "warning" not in Client().get("/healthz").content.decode()

@@ -300,3 +300,25 @@ def test_username_and_email_count_as_one_account_for_failed_log_ins(member, sett
     assert (
         "Too many failed login attempts" in log_in(stranger, "veronika@example.org", "squirrel-1941").content.decode()
     )
+
+
+def test_ipv4_visitors_written_as_ipv6_are_counted_one_by_one(member, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    stranger = from_address("::ffff:203.0.113.5")
+    for _ in range(6):
+        log_in(stranger, "veronika", "wrong")
+    at_home = from_address("::ffff:198.51.100.7")
+    assert log_in(at_home, "veronika", "squirrel-1941").status_code == 302
+
+
+def test_at_a_busy_address_a_refusal_takes_as_long_as_a_password_check(member, settings, monkeypatch):
+    from members.models import User
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    cafe = from_address("203.0.113.66")
+    for number in range(11):
+        log_in(cafe, f"guess{number}", "wrong")
+    hashed = []
+    monkeypatch.setattr(User, "set_password", lambda self, raw: hashed.append(raw))
+    assert "Too many failed login attempts" in log_in(cafe, "nobody-at-all", "a-guess").content.decode()
+    assert hashed == ["a-guess"], "the refusal hashes the password as a check would"

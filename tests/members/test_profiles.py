@@ -53,3 +53,23 @@ def test_a_profile_save_never_writes_back_a_password_changed_meanwhile(client, m
     member.refresh_from_db()
     assert member.check_password("New-Cranes-1958")
     assert (member.display_name, member.bio) == ("Veronika B.", "Cranes")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["ᴄᴜʀᴀᴛᴏʀ", "Cranes_Club", "Admin_Team", "Official_Cranes", "Curat0r", "Curaṭor", "ModeratorBot", "Crane's Club"],
+)
+def test_staff_names_in_disguise_are_refused_too(name):
+    from django.core.exceptions import ValidationError
+
+    from members.validators import not_passing_for_staff
+
+    with pytest.raises(ValidationError):
+        not_passing_for_staff(name)
+
+
+@pytest.mark.parametrize("name", ["Staffordshire fan", "Boris 1941", "Badminton fan", "Вероника Б."])
+def test_names_that_merely_contain_such_letters_are_welcome(name):
+    from members.validators import not_passing_for_staff
+
+    not_passing_for_staff(name)

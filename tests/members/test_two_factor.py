@@ -9,6 +9,8 @@ from allauth.mfa.utils import decrypt
 from django.test import Client
 from django.urls import reverse
 
+from tests.conftest import with_two_factor
+
 pytestmark = pytest.mark.django_db
 
 
@@ -110,6 +112,7 @@ def test_new_recovery_codes_and_turning_two_factor_off_end_the_other_sessions(me
     turn_on_totp(reauthenticated(mine))
     for change in ("regenerate", "deactivate"):
         other = Client()
+        member.refresh_from_db()  # the session hash follows the account's row
         other.force_login(member)
         assert other.get(reverse("home:index")).context["user"] == member
         url = reverse("mfa_generate_recovery_codes" if change == "regenerate" else "mfa_deactivate_totp")
@@ -129,3 +132,27 @@ def test_recovery_codes_are_shown_once_when_made_and_never_cached(member):
     again = client.get(reverse("mfa_view_recovery_codes"))
     assert codes[0] not in again.content.decode()
     assert client.get(reverse("mfa_download_recovery_codes")).status_code == 403
+
+
+def test_staff_rights_go_only_to_an_account_that_has_a_second_factor(admin_client, member):
+    url = reverse("admin:members_user_change", args=[member.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None and name != "password"}
+    data.update({"is_staff": "on", "date_joined_0": "2026-01-01", "date_joined_1": "10:00", "last_login_0": ""})
+
+    refused = admin_client.post(url, data)
+
+    assert refused.status_code == 200 and "Staff need two-factor authentication" in refused.content.decode()
+    member.refresh_from_db()
+    assert not member.is_staff
+    with_two_factor(member)
+    assert admin_client.post(url, data).status_code == 302
+    member.refresh_from_db()
+    assert member.is_staff
+
+
+def test_no_browser_keeps_the_page_that_shows_a_new_totp_secret(member):
+    client = Client()
+    log_in(client, "veronika", "squirrel-1941")
+    page = reauthenticated(client).get(reverse("mfa_activate_totp"))
+    assert page.status_code == 200 and "no-store" in page["Cache-Control"]

@@ -60,9 +60,9 @@ def test_another_key_cannot_read_them_but_a_new_key_put_first_keeps_the_old_read
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_encrypts_authenticators_made_before_and_they_keep_working(django_user_model):
+    olga = django_user_model.objects.create_user("olga", "olga@example.org", "pw-olga-1957")
     executor = MigrationExecutor(connection)
     executor.migrate([BEFORE])
-    olga = django_user_model.objects.create_user("olga", "olga@example.org", "pw-olga-1957")
     secret, seed = generate_totp_secret(), "ab" * 40
     totp = Authenticator.objects.create(user=olga, type=Authenticator.Type.TOTP, data={"secret": secret})
     codes = Authenticator.objects.create(
@@ -74,9 +74,27 @@ def test_the_migration_encrypts_authenticators_made_before_and_they_keep_working
     executor.migrate([ENCRYPTED])
 
     assert secret not in stored(totp) and seed not in stored(codes)
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes("members"))
     totp.refresh_from_db()
     codes.refresh_from_db()
     assert TOTP(totp).validate_code(code_for(secret))
     recovery = RecoveryCodes(codes)
     first = recovery.get_unused_codes()[0]
     assert recovery.validate_code(first) and not RecoveryCodes(codes).validate_code(first)
+
+
+@pytest.mark.django_db
+def test_rotating_the_key_lets_the_old_one_go(member, settings):
+    from django.core.management import call_command
+
+    secret = with_two_factor(member)
+    row = Authenticator.objects.get(user=member, type=Authenticator.Type.TOTP)
+    old = settings.MFA_ENCRYPTION_KEYS[0]
+    settings.MFA_ENCRYPTION_KEYS = [NEW_KEY, old]
+
+    call_command("rotate_mfa_key", verbosity=0)
+
+    settings.MFA_ENCRYPTION_KEYS = [NEW_KEY]
+    row.refresh_from_db()
+    assert TOTP(row).validate_code(code_for(secret))

@@ -110,3 +110,11 @@ def test_a_report_that_never_went_is_deleted_after_30_days(reporting):
     with time_machine.travel(timezone.now() + timedelta(days=31)):
         call_command("requeue_notices")
     assert not ErrorReport.objects.exists() and not Notice.objects.filter(kind="outbox.admins").exists()
+
+
+def test_a_url_whose_user_name_is_an_address_hides_the_password_after_it():
+    from outbox.reports import ReportFilter
+
+    hidden = ReportFilter().cleanse_setting("EMAIL_URL", "smtp://club@example.org:Relay-Pw0rd@relay.example:587/?tls=1")
+    assert "Relay-Pw0rd" not in hidden and "club@" not in hidden and "relay.example:587" in hidden
+    assert "p@w0rd" not in ReportFilter().cleanse_setting("X", "redis://:p@w0rd@cache.example:6379/0")

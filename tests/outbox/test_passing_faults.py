@@ -83,3 +83,54 @@ def test_requeueing_while_no_worker_runs_adds_no_task(screening, member):
         with time_machine.travel(timezone.now() + timedelta(minutes=minutes)):
             call_command("requeue_notices", stdout=io.StringIO())
     assert DBTaskResult.objects.filter(status="READY").count() == 1
+
+
+def test_while_the_relay_refuses_the_club_only_one_notice_asks_it(make_screening, make_member, run_worker, monkeypatch):
+    screening = make_screening(title="Winter screening", starts_at=timezone.now() + timedelta(days=5), capacity=10)
+    logins = []
+
+    def refuse(messages):
+        logins.append(messages[0].to[0])
+        raise smtplib.SMTPAuthenticationError(535, b"5.7.8 Authentication credentials invalid")
+
+    monkeypatch.setattr(mail, "send", refuse)
+    screenings.rsvp(member=make_member(), screening=screening)
+    run_worker()
+    assert len(logins) == 1
+    for _ in range(3):
+        screenings.rsvp(member=make_member(), screening=screening)
+    run_worker(later=timedelta(minutes=5))
+    run_worker(later=timedelta(minutes=15))
+    assert len(set(logins)) == 1, "the others wait behind the first, and try no login of their own"
+    assert Notice.objects.filter(status=NoticeStatus.PENDING).count() == 4
+
+
+def test_a_refusal_of_one_message_is_not_the_relay_refusing_the_club(screening, member, run_worker, monkeypatch):
+    def too_big(messages):
+        raise smtplib.SMTPSenderRefused(552, b"5.3.4 Message size exceeds fixed limit", "club@localhost")
+
+    monkeypatch.setattr(mail, "send", too_big)
+    screenings.rsvp(member=member, screening=screening)
+    run_worker()
+    notice = Notice.objects.get()
+    assert not notice.last_error.startswith("The mail relay refused the club")
+    assert Client().get("/healthz").status_code == 200
+
+
+def test_a_locked_database_after_the_email_went_does_not_send_it_again(screening, member, run_worker, monkeypatch):
+    from outbox import delivery
+
+    sent, finish, faults = [], delivery._finish, ["database is locked"]
+    monkeypatch.setattr(mail, "send", lambda messages: sent.append(messages[0].subject) or 1)
+    monkeypatch.setattr(delivery.time, "sleep", lambda seconds: None)
+
+    def locked_once(notice, attempt, *args, **fields):
+        if fields.get("status") == NoticeStatus.SENT and faults:
+            raise OperationalError(faults.pop())
+        return finish(notice, attempt, *args, **fields)
+
+    monkeypatch.setattr(delivery, "_finish", locked_once)
+    screenings.rsvp(member=member, screening=screening)
+    run_worker()
+    run_worker(later=timedelta(hours=1))
+    assert sent == ["You're going: Autumn screening"] and Notice.objects.get().status == NoticeStatus.SENT

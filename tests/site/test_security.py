@@ -184,3 +184,29 @@ def test_fact_images_are_stored_without_their_metadata(curator_client, category,
     with Image.open(BytesIO(stored)) as image:
         assert (image.format, image.size) == (fmt, (40, 30))
         assert not image.getexif()
+
+
+def test_a_lossless_webp_still_stays_lossless_without_its_metadata():
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from core.images import without_metadata
+
+    out = BytesIO()
+    Image.new("RGB", (8, 8), "white").save(out, format="WEBP", lossless=True)
+    kept = without_metadata(SimpleUploadedFile("still.webp", out.getvalue(), content_type="image/webp"))
+    assert kept.read()[12:16] == b"VP8L"
+
+
+def test_screening_stills_are_stored_without_their_metadata_too(rf, admin_user):
+    from django.contrib import admin
+
+    from core.images import ImageWithoutMetadataField
+    from screenings.models import Screening
+
+    request = rf.get("/admin/screenings/screening/add/")
+    request.user = admin_user
+    form = admin.site._registry[Screening].get_form(request)()
+    assert isinstance(form.fields["image"], ImageWithoutMetadataField)
