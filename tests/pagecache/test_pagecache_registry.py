@@ -85,6 +85,7 @@ def test_every_model_visitors_see_is_watched():
         "screenings.Venue",
         "screenings.Screening",
         "screenings.Rsvp",
+        "screenings.Reflection",
         "discussion.Comment",
         "members.User",
     }
