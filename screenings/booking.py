@@ -41,7 +41,8 @@ def rsvp(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, str(refusal))
     else:
         if booking.status == RsvpStatus.GOING:
-            messages.success(request, f"You're going{_party(booking)}. A confirmation is on its way by email.")
+            waiting = f"; {booking.waiting_guests} more on the waitlist" if booking.waiting_guests else ""
+            messages.success(request, f"You're going{waiting}. A confirmation is on its way by email.")
         else:
             messages.info(
                 request,
@@ -87,8 +88,10 @@ def change_guests(request: HttpRequest, slug: str) -> HttpResponse:
 def claim(request: HttpRequest, slug: str) -> HttpResponse:
     """The link in the offer's email: a page with one button (GET never claims)."""
     screening = get_object_or_404(Screening.objects.select_related("venue"), slug=slug)
-    services.expire_offers(screening=screening)
     booking = Rsvp.objects.filter(screening=screening, member=request.user).first()
+    if booking and booking.status == RsvpStatus.OFFERED and booking.offer_expires_at <= timezone.now():
+        services.expire_offers(screening=screening)  # as any request that touches the screening does
+        booking.refresh_from_db()
     if request.method != "POST":
         return render(request, "screenings/claim.html", {"screening": screening, "booking": booking})
     try:

@@ -32,10 +32,13 @@ class Venue(models.Model):
         return self.name
 
     @property
+    def street_lines(self) -> list[str]:
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+    @property
     def address_lines(self) -> list[str]:
         """The address a line each, the town and postcode last: for pages, emails and calendars."""
-        lines = [line.strip() for line in self.address.splitlines() if line.strip()]
-        return [*lines, *(part for part in (self.town, self.postcode) if part)]
+        return [*self.street_lines, *(part for part in (self.town, self.postcode) if part)]
 
     @property
     def map_link(self) -> str:

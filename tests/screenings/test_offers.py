@@ -226,3 +226,15 @@ def test_offers_are_notices_in_the_queue_not_emails_sent_by_the_request(full_hou
     services.cancel_rsvp(member=going, screening=screening)
     assert mailoutbox == []
     assert Notice.objects.filter(kind="screenings.rsvp").exists()
+
+
+def test_the_claim_link_after_the_deadline_says_it_ran_out_and_passes_the_seat_on(client, full_house, time_machine):
+    screening, going, (first, second, _) = full_house
+    services.cancel_rsvp(member=going, screening=screening)
+    time_machine.move_to(timezone.now() + timedelta(hours=24, seconds=5), tick=False)
+    client.force_login(first)
+    page = client.get(reverse("screenings:claim", args=[screening.slug])).content.decode()
+    assert "The offer ran out at" in page and "join the waitlist again" in page
+    response = client.post(reverse("screenings:claim", args=[screening.slug]), follow=True)
+    assert response.status_code == 200 and "The offer ran out at" in response.content.decode()
+    assert (status_of(first, screening), status_of(second, screening)) == (RsvpStatus.LAPSED, RsvpStatus.OFFERED)
