@@ -148,3 +148,10 @@ def test_the_structured_data_has_the_postal_address_and_the_price(make_screening
     html = page(Client(), make_screening(venue=venue, slug="sd", price="£5"))
     assert '"postalCode": "BS1 4RN"' in html and '"addressLocality": "Bristol"' in html
     assert '"isAccessibleForFree": false' in html
+
+
+@pytest.mark.parametrize(("starts_in", "kept"), [(timedelta(days=2), True), (timedelta(minutes=3), False)])
+def test_a_page_about_to_change_by_the_clock_is_not_kept_for_visitors(make_screening, starts_in, kept):
+    screening = make_screening(starts_at=timezone.now() + starts_in)
+    response = Client().get(screening.get_absolute_url())
+    assert getattr(response, "page_cacheable", True) is kept
