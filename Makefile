@@ -103,7 +103,7 @@ instructions: $(VENV)/.requirements node_modules/.installed  ## instructions a r
 
 # Lighthouse (mobile) on the main public pages (benchmarks/lighthouse.py lists them), gunicorn with debug off.
 lighthouse: $(VENV)/.requirements-dev node_modules/.installed-dev  ## Lighthouse (mobile) on the main pages
-	$(call need,chromium,chromium)
+	$(if $(CHROME_PATH),,$(call need,chromium,chromium))
 	CHROME_PATH=$${CHROME_PATH:-$$(command -v chromium)} $(BIN)/python benchmarks/lighthouse.py
 
 format: $(VENV)/.requirements-dev  ## fix what ruff can

@@ -13,8 +13,9 @@ from backup.errors import BackupError
 from backup.files import make_private
 
 # Rows a backup leaves out: sessions, and the list of each member's sessions with their keys (whoever
-# holds a key is logged in). The tables stay, empty, so a restored site starts with everyone logged out.
-LEFT_OUT = ("django_session", "usersessions_usersession")
+# holds a key is logged in), and error reports waiting to be emailed (a traceback's local values). The
+# tables stay, empty, so a restored site starts with everyone logged out.
+LEFT_OUT = ("django_session", "usersessions_usersession", "outbox_errorreport")
 
 
 def engine() -> str:

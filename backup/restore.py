@@ -3,12 +3,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.sessions.backends.cached_db import KEY_PREFIX as CACHED_SESSION_PREFIX
+from django.contrib.sessions.backends.cached_db import SessionStore as CachedSessionStore
 from django.core.cache import caches
+from django.utils.module_loading import import_string
 
-import pagecache
 from backup import database, media
 from backup.errors import BackupError
 from backup.files import DATABASE, MANIFEST, MEDIA, check_files, read_manifest
+from core.signals import database_replaced
 
 
 def check_backup(folder: Path) -> dict:
@@ -52,12 +54,11 @@ def restore_backup(folder: Path) -> None:
         ) from error
     shutil.rmtree(staging)  # only now: it holds the media from before the restore
     _forget(sessions)
-    pagecache.invalidate()  # pages, fragments and rows from before the restore
-    pagecache.invalidate(pagecache.ACCOUNTS_KEY)  # and the accounts workers keep
+    database_replaced.send(sender=restore_backup)  # the page cache retires what it kept from before
 
 
 def _forget(session_keys: list[str]) -> None:
     """Sessions live in the cache too (REDIS_URL): those of the site before the restore are dropped there as well."""
-    if settings.SESSION_ENGINE.endswith("cached_db"):
+    if issubclass(import_string(f"{settings.SESSION_ENGINE}.SessionStore"), CachedSessionStore):
         cache = caches[settings.SESSION_CACHE_ALIAS]
         cache.delete_many([CACHED_SESSION_PREFIX + key for key in session_keys])

@@ -1,5 +1,6 @@
 """Starting the site under gunicorn, with its own database, for the load run and the benchmark."""
 
+import base64
 import http.client
 import os
 import secrets
@@ -25,6 +26,7 @@ def site_env(database: str, workdir: Path, **extra) -> dict:
         **os.environ,
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "MFA_ENCRYPTION_KEY": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "MEDIA_ROOT": str(workdir / "media"),
         "DJANGO_LOG_LEVEL": "WARNING",

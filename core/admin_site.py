@@ -9,10 +9,15 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
+# The second factors that open the admin: a recovery code only lets its owner in to set up a new device.
+SECOND_FACTORS = {"totp", "webauthn"}
+
 
 def passed_two_factor(request: HttpRequest) -> bool:
-    """This session, not just the account: a code or a security key was given since it logged in."""
-    return any(record.get("method") == "mfa" for record in get_authentication_records(request, request.user))
+    """This session, not just the account: a code from the authenticator app or a security key was given at
+    log-in or since."""
+    records = get_authentication_records(request, request.user)
+    return any(record.get("method") == "mfa" and record.get("type") in SECOND_FACTORS for record in records)
 
 
 class ClubAdminSite(admin.AdminSite):

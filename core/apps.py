@@ -10,6 +10,11 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Cranes Club"
 
+    def ready(self):
+        from core import health, proxies
+
+        health.register("proxies", proxies.check)
+
 
 class ClubAdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin with the club's admin site as `admin.site`."""

@@ -5,7 +5,10 @@ ORIGINAL_TITLE = "Летят журавли (Letyat zhuravli)"
 YEAR = 1957
 STUDIO = "Mosfilm"
 COUNTRY = "Soviet Union"
-RUNTIME_MINUTES = 97
+# Sources differ with the version: 95 minutes (English Wikipedia), 97 (Russian Wikipedia) and 98 for Mosfilm's
+# 2K restoration, the version the Berlinale showed in 2018 and the one named here.
+RUNTIME_MINUTES = 98
+RUNTIME_VERSION = "the 2018 restoration"
 
 DIRECTOR = "Mikhail Kalatozov"
 WRITER = "Viktor Rozov"

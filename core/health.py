@@ -1,5 +1,5 @@
-"""What /healthz checks: the database and the cache here, and whatever the apps register (the task queue,
-media storage) in their AppConfig.ready(). A check returns (well, a line to show)."""
+"""What /healthz checks: the database and the cache here, and whatever the apps register in their
+AppConfig.ready() (the outbox registers the task queue). A check returns (well, a line to show)."""
 
 import logging
 from collections.abc import Callable

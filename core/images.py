@@ -1,10 +1,15 @@
-"""Checks for every uploaded image (fact and screening stills, avatars): decoded, not trusted by name."""
+"""Checks for every uploaded image (fact and screening stills, avatars): decoded, not trusted by name; and
+stills stored without the metadata a camera or an editor wrote beside the picture."""
 
 from contextlib import contextmanager
+from io import BytesIO
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import FileExtensionValidator
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 24_000_000
@@ -17,6 +22,10 @@ CONTENT_TYPES = {
     ".webp": "image/webp",
     ".gif": "image/gif",
 }
+
+# What a re-drawn image keeps of the original's information: its colours and its animation, nothing about
+# where, when or with what it was made (EXIF with its GPS position, XMP, comments).
+KEPT_INFO = {"icc_profile", "transparency", "duration", "loop", "background"}
 
 validate_extension = FileExtensionValidator([suffix.lstrip(".") for suffix in CONTENT_TYPES])
 
@@ -50,3 +59,27 @@ def validate_image(value) -> None:
 
 
 IMAGE_VALIDATORS = [validate_extension, validate_image]
+
+
+def without_metadata(upload) -> ContentFile:
+    """The upload drawn again in its own format, turned upright as its EXIF said, with none of its metadata."""
+    with opened_image(upload) as image:
+        image.load()
+        format, frames = image.format, getattr(image, "n_frames", 1)
+        if frames == 1:
+            image = ImageOps.exif_transpose(image)
+        image.info = {key: value for key, value in image.info.items() if key in KEPT_INFO}
+        out = BytesIO()
+        options = {"quality": 90} if format == "JPEG" else {}
+        image.save(out, format=format, save_all=frames > 1, **options)
+    return ContentFile(out.getvalue(), name=upload.name)
+
+
+class ImageWithoutMetadataField(forms.ImageField):
+    """The admin's image field for stills: a new upload is stored without its metadata (without_metadata)."""
+
+    def clean(self, data, initial=None):
+        cleaned = super().clean(data, initial)
+        if isinstance(cleaned, UploadedFile):
+            return without_metadata(cleaned)
+        return cleaned

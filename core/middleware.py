@@ -7,6 +7,8 @@ from csp.utils import build_policy
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from core import proxies
+
 
 def cross_origin_resource_policy(get_response: Callable[[HttpRequest], HttpResponse]):
     """Django sets COOP but not CORP; nothing of ours is meant to be embedded by other sites."""
@@ -15,6 +17,16 @@ def cross_origin_resource_policy(get_response: Callable[[HttpRequest], HttpRespo
         response = get_response(request)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+    return middleware
+
+
+def forwarded_for_without_proxies(get_response: Callable[[HttpRequest], HttpResponse]):
+    """X-Forwarded-For while TRUSTED_PROXY_COUNT is 0: the limits see the proxy, not the visitor (core.proxies)."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        proxies.notice(request)
+        return get_response(request)
 
     return middleware
 

@@ -1,5 +1,7 @@
 """Settings for Cranes Club, read from the environment (see the README's configuration table)."""
 
+import base64
+import hashlib
 import os
 import re
 from datetime import timedelta
@@ -84,9 +86,11 @@ INSTALLED_APPS = [
 ]
 
 # Visitors' cached pages are answered first, before anything else runs (they carry every header the
-# live page had). The next three wrap WhiteNoise, so static files get the security headers too.
+# live page had). Then a warning if X-Forwarded-For comes while no proxy is trusted (core.proxies). The next
+# three wrap WhiteNoise, so static files get the security headers too.
 MIDDLEWARE = [
     "pagecache.PageCacheMiddleware",
+    "core.middleware.forwarded_for_without_proxies",
     "core.middleware.cross_origin_resource_policy",
     "core.middleware.SiteCSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -144,6 +148,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "pagecache.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
+            # A Redis that hangs holds a call a quarter of a second at most, then the process leaves it alone for a
+            # few seconds (pagecache.redis_cache): pages are served uncached, sessions come from the database.
             "KEY_PREFIX": "cranesclub",
         }
     }
@@ -157,8 +163,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
-# Sessions are read from the cache (one read a request) and kept in the database too.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions are read from the cache (one read a request) and kept in the database too, which serves them while
+# the cache is out of reach (pagecache.sessions: Django's cached_db store, going on without the cache).
+SESSION_ENGINE = "pagecache.sessions"
 
 AUTH_USER_MODEL = "members.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -190,6 +197,10 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Cranes Club: "
+# Changing the email address (or removing one) needs a password, or with two-factor on, a second factor, given in
+# the last 5 minutes. Reauthentication by a code sent by email is off: it would be one more thing to intercept.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
 # Log-in and password reset answer the same for any address (a reset mails only a known one). Sign-up
 # and the change-email form do say an address is taken: members may log in before confirming, so
 # allauth can only keep one account per address by refusing it openly (10 sign-ups an hour an IP
@@ -198,10 +209,13 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_USERNAME_VALIDATORS = "members.validators.USERNAME_VALIDATORS"
 ACCOUNT_USERNAME_BLACKLIST = ["me", "admin", "administrator", "curator", "curators", "organiser", "cranesclub", "staff"]
-# Rate limits (see the README): failed log-ins count per (address, account) pair and per address, never
-# per account alone (members.adapter), so a stranger typing a member's name cannot lock them out.
+# Rate limits (docs/members.md): failed log-ins count per (address, account) pair first, then per address, never
+# per account alone (members.adapter): a stranger typing a member's name cannot lock them out, nor can a busy
+# address (a café, a university) stop a member's right password.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "5/5m/key",
+    "login_failed_address": "10/m/ip",
+    "login_failed_here": "1/5m/key",
     "login": "30/m/ip",
     "signup": "10/h/ip",
     "reset_password": "10/h/ip,3/h/key",
@@ -220,8 +234,29 @@ ACCOUNT_RATE_LIMITS = {
     "close_account": "5/h/user",  # each try checks the password
 }
 # Two-factor: TOTP with recovery codes, and security keys (WebAuthn). Staff must have it (core.admin_site).
+MFA_ADAPTER = "members.mfa.MFAAdapter"
+# Its secrets (TOTP keys, recovery-code seeds) are stored encrypted with this key (members.mfa), which no
+# backup holds. Fernet keys, comma-separated: the first encrypts, any decrypts (to replace a key, put the new one
+# first). With debug on, one is made from the secret key.
+MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEY", "")
+if not MFA_ENCRYPTION_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "MFA_ENCRYPTION_KEY is not set. Make one with `python -c 'import base64, os; "
+            "print(base64.urlsafe_b64encode(os.urandom(32)).decode())'` and keep it apart from backups."
+        )
+    MFA_ENCRYPTION_KEYS = [base64.urlsafe_b64encode(hashlib.sha256(SECRET_KEY.encode()).digest()).decode()]
+for _key in MFA_ENCRYPTION_KEYS:
+    try:
+        _length = len(base64.urlsafe_b64decode(_key))
+    except ValueError:
+        _length = 0
+    if _length != 32:
+        raise ImproperlyConfigured("MFA_ENCRYPTION_KEY must be 32 bytes in URL-safe base64 (44 characters).")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Cranes Club"
+# Recovery codes are shown in full once, on the page that follows their making (never cached), then masked.
+MFA_RECOVERY_CODES_SHOW_ONCE = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG  # http://127.0.0.1 in development only
 # Sessions are recorded at log-in (members see and end them); tracking every request would write a row a page.
 USERSESSIONS_TRACK_ACTIVITY = False
@@ -280,13 +315,16 @@ EMAIL_TIMEOUT = globals().get("EMAIL_TIMEOUT") or 30
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Cranes Club <club@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Behind a TLS-terminating proxy in production (X-Forwarded-Proto).
+# Behind a TLS-terminating proxy in production (X-Forwarded-Proto). A load balancer's probe of /healthz may come
+# in plain HTTP from inside: it gets its answer, not a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
-    SECURE_HSTS_SECONDS = 31_536_000
+    # A year and the browsers' preload list by default; a new site may start shorter, without preload.
+    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -342,6 +380,9 @@ LOGGING = {
     },
 }
 ADMINS = [("Admin", address) for address in env_list("DJANGO_ADMINS", "")]
+# What an error report shows: no credential among the settings (a password in a URL included), no POST data, no
+# cookies (outbox.reports). Reports wait for the worker in a table backups leave out, and go once sent.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "outbox.reports.ReportFilter"
 
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 if SENTRY_DSN:

@@ -3,6 +3,7 @@
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-used-anywhere-else")
+os.environ.setdefault("MFA_ENCRYPTION_KEY", "dGVzdC1vbmx5LXR3by1mYWN0b3Ita2V5LTMyLWJ5dGU=")
 
 from cranesclub.settings import *  # noqa: E402, F403
 

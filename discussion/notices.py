@@ -34,7 +34,7 @@ def reply(comment_id: int, follow_id: int, *, last: str | None, data: dict) -> C
         },
         headers={"List-Unsubscribe": f"<{unsubscribe}>"},
     )
-    return Composed("sent", message)
+    return Composed("sent", message, follow.member)
 
 
 def register_kinds() -> None:

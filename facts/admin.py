@@ -9,8 +9,10 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.images import ImageWithoutMetadataField
+from core.text import TidyTextForm
 from facts import services
-from facts.models import Category, Change, Fact, FaqEntry, Source, Status, Suggestion
+from facts.models import Category, Change, Fact, FaqEntry, Source, Status, Suggestion, Text
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -46,7 +48,7 @@ class ShowsLinkState:
     def link(self, source: Source) -> str:
         """What the link checker (`manage.py check_sources`) last found at the source's address."""
         if not source.url:
-            return "no link"
+            return "none: a printed source" if source.printed else "none, and not said where it was printed"
         if source.link_checked_at is None:
             return "not checked yet"
         alive = timezone.localtime(source.link_alive_at).date() if source.link_alive_at else None
@@ -70,14 +72,16 @@ class SourceFormSet(forms.BaseInlineFormSet):
 
 class SourceInline(ShowsLinkState, admin.StackedInline):
     model = Source
+    form = TidyTextForm
     formset = SourceFormSet
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 0
-    fields = (("title", "publisher"), ("url", "date"), "quote", "position", "link")
+    fields = (("title", "publisher"), ("url", "date"), "printed", "quote", "position", "link")
 
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
+    form = TidyTextForm
     list_display = ("name", "position", "fact_count")
     list_editable = ("position",)
     prepopulated_fields = {"slug": ("name",)}
@@ -121,7 +125,7 @@ STATUS_ACTIONS = [
 ]
 
 
-class FactForm(forms.ModelForm):
+class FactForm(TidyTextForm):
     """The fact's form (the admin's fieldsets choose the model's fields), with a note for readers."""
 
     change_note = forms.CharField(
@@ -137,6 +141,7 @@ class FactForm(forms.ModelForm):
 @admin.register(Fact)
 class FactAdmin(HistoryAdmin):
     form = FactForm
+    formfield_overrides = {models.ImageField: {"form_class": ImageWithoutMetadataField}}
     list_display = ("position", "title", "category", "status", "last_checked", "published", "featured", "source_count")
     list_display_links = ("title",)
     list_editable = ("position", "published")
@@ -205,10 +210,22 @@ class DeadLinkFilter(admin.SimpleListFilter):
     parameter_name = "link"
 
     def lookups(self, request, model_admin):
-        return [("dead", "dead"), ("works", "works"), ("unchecked", "not checked yet")]
+        return [
+            ("dead", "dead"),
+            ("works", "works"),
+            ("unchecked", "not checked yet"),
+            ("printed", "none: printed source"),
+            ("unplaced", "none, and not said where printed"),
+        ]
 
     def queryset(self, request, queryset):
-        chosen = {"dead": queryset.dead, "works": queryset.working, "unchecked": queryset.unchecked}.get(self.value())
+        chosen = {
+            "dead": queryset.dead,
+            "works": queryset.working,
+            "unchecked": queryset.unchecked,
+            "printed": queryset.printed,
+            "unplaced": queryset.unplaced,
+        }.get(self.value())
         return chosen() if chosen else queryset
 
 
@@ -216,17 +233,19 @@ class DeadLinkFilter(admin.SimpleListFilter):
 class SourceAdmin(ShowsLinkState, HistoryAdmin):
     """Every source in one list, so dead links can be found (filter by link) and each one's history read."""
 
+    form = TidyTextForm
     list_display = ("title", "fact", "url", "link")
     list_select_related = ("fact",)
     list_filter = (DeadLinkFilter, "fact__category")
-    search_fields = ("title", "publisher", "url", "fact__title")
+    search_fields = ("title", "publisher", "url", "printed", "fact__title")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    fields = ("fact", ("title", "publisher"), ("url", "date"), "quote", "position", "link")
+    fields = ("fact", ("title", "publisher"), ("url", "date"), "printed", "quote", "position", "link")
     autocomplete_fields = ("fact",)
 
 
 @admin.register(FaqEntry)
 class FaqEntryAdmin(HistoryAdmin):
+    form = TidyTextForm
     list_display = ("position", "question", "published")
     list_display_links = ("question",)
     list_editable = ("position", "published")
@@ -241,6 +260,7 @@ class FaqEntryAdmin(HistoryAdmin):
 class ChangeAdmin(admin.ModelAdmin):
     """The public Changes list. Entries are made by saving facts; curators may reword or remove one."""
 
+    form = TidyTextForm
     list_display = ("date", "fact", "kind", "old_status", "new_status", "credit")
     list_filter = ("kind",)
     list_select_related = ("fact", "credit")
@@ -251,7 +271,24 @@ class ChangeAdmin(admin.ModelAdmin):
         return False
 
 
-class DecisionForm(forms.ModelForm):
+@admin.register(Text)
+class TextAdmin(HistoryAdmin):
+    """Passages of the site's text kept with the catalogue (the home page's synopsis). Pages name them by slug,
+    so curators edit them but neither add nor delete them."""
+
+    form = TidyTextForm
+    list_display = ("title", "slug")
+    fields = ("title", "slug", "text")
+    readonly_fields = ("slug",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class DecisionForm(TidyTextForm):
     class Meta:
         model = Suggestion
         fields = ("reason",)

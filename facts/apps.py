@@ -12,7 +12,7 @@ class FactsConfig(AppConfig):
         from facts import personal_data as mine
         from facts.sitemaps import FactPagesSitemap, FactSitemap
 
-        for name in ("Category", "Fact", "FaqEntry", "Change"):
+        for name in ("Category", "Fact", "FaqEntry", "Change", "Text"):
             pagecache.watch(self.get_model(name))
         # What the link checker writes shows only in the admin.
         pagecache.watch(self.get_model("Source"), ignore=("link_checked_at", "link_alive_at", "link_problem"))

@@ -1,5 +1,8 @@
 """Checking that sources' links still work (`manage.py check_sources`, or the `check_sources` task).
 
+A source without a link that says where it was printed is known, with nothing to fetch; one that says
+neither is reported, since no reader can find it.
+
 Each address is asked for with HEAD (GET when a server refuses HEAD), redirects followed, with a
 deadline for the whole answer and a pause between two requests to the same host. What is found is
 written to the source: when it was checked, when it last worked, and what was wrong. Those fields
@@ -39,6 +42,8 @@ class Refused(Exception):
 class Report:
     checked: int = 0
     dead: list[Source] = field(default_factory=list)
+    printed: int = 0  # sources in print only: known, nothing to check
+    unplaced: list[Source] = field(default_factory=list)  # neither a link nor where they were printed
 
 
 def check_all(*, timeout: float = 10, pause: float = 1.0, only_dead: bool = False) -> Report | None:
@@ -49,6 +54,9 @@ def check_all(*, timeout: float = 10, pause: float = 1.0, only_dead: bool = Fals
         sources = (Source.objects.dead() if only_dead else Source.objects.linked()).select_related("fact")
         sources = sources.order_by("url", "pk")
         report, last_visit = Report(), {}
+        if not only_dead:
+            report.printed = Source.objects.printed().count()
+            report.unplaced = list(Source.objects.unplaced().select_related("fact").order_by("pk"))
         for source in sources.iterator():
             host = urlsplit(source.url).hostname or ""
             wait = last_visit.get(host, 0) + pause - time.monotonic()

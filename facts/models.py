@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -36,8 +37,8 @@ class Category(models.Model):
 
 
 class Status(models.TextChoices):
-    """The statuses a fact's claim can have; RUBRIC says when each applies (the admin's help text shows it,
-    and the README's table says the same in more words)."""
+    """The statuses a fact's claim can have; RUBRIC says when each applies (the admin's help text and the
+    public statuses page show it, and docs/curating.md's table says the same with EXAMPLES)."""
 
     VERIFIED = "verified", "Verified"
     DISPUTED = "disputed", "Disputed"
@@ -53,6 +54,14 @@ RUBRIC = {
     Status.UNVERIFIED: "a checkable claim that no cited source settles yet",
     Status.REFUTED: "the sources show the claim is wrong; the note says what is right",
     Status.OPINION: "a matter of taste or interpretation, not a checkable fact (a masterpiece, timeless, moving)",
+}
+# One fact of each status, shown beside its rule on the statuses page (docs/curating.md names the same ones).
+EXAMPLES = {
+    Status.VERIFIED: "palme-dor-winner",
+    Status.DISPUTED: "based-on-a-play",
+    Status.UNVERIFIED: "iconic-poster",
+    Status.REFUTED: "award-winning-performances",
+    Status.OPINION: "symbolism-of-cranes",
 }
 
 
@@ -100,6 +109,10 @@ class FactQuerySet(PageRetiringQuerySet):
 
     def for_list(self):
         return self.select_related("category").defer("body", "claim", "status_note")
+
+    def for_rubric(self):
+        """What the statuses page needs of every published fact: its status, and enough to show it as an example."""
+        return self.published().only("slug", "title", "status", "claim", "status_note", "position")
 
 
 @dataclass
@@ -178,6 +191,14 @@ class SourceQuerySet(PageRetiringQuerySet):
     def linked(self):
         return self.exclude(url="")
 
+    def printed(self):
+        """Sources with no link that say where they were printed: known, with nothing to check."""
+        return self.filter(url="").exclude(printed="")
+
+    def unplaced(self):
+        """Sources with neither a link nor where they were printed: a reader cannot find them."""
+        return self.filter(url="", printed="")
+
     def unchecked(self):
         return self.linked().filter(link_checked_at=None)
 
@@ -193,6 +214,12 @@ class Source(models.Model):
     title = models.CharField(max_length=300)
     publisher = models.CharField(max_length=200, blank=True)
     url = models.URLField(max_length=500, blank=True)
+    printed = models.CharField(
+        "printed in",
+        max_length=300,
+        blank=True,
+        help_text="For a source with no link: where it was printed (publication, date, page).",
+    )
     date = models.DateField(null=True, blank=True)
     quote = models.TextField(blank=True)
     position = models.PositiveIntegerField(default=0)
@@ -209,6 +236,12 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        if not self.url and not self.printed:
+            raise ValidationError(
+                "Give the source's link or, for a source in print only, where it was printed (publication, date, page)."
+            )
 
 
 class FaqQuerySet(PageRetiringQuerySet):
@@ -243,6 +276,29 @@ class FaqEntry(models.Model):
         return [p.strip() for p in self.answer.split("\n\n") if p.strip()]
 
 
+class Text(models.Model):
+    """A passage of the site's own text that is content rather than layout (the home page's synopsis), kept
+    in the catalogue file like the facts and edited by curators in the admin. Pages name it by its slug."""
+
+    slug = models.SlugField(max_length=100, unique=True)
+    title = models.CharField(max_length=200, help_text="What the text is and where it is shown.")
+    text = models.TextField(help_text="Blank lines separate paragraphs.")
+
+    objects = PageRetiringQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "page text"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.text.split("\n\n") if p.strip()]
+
+
 class SeedRecord(models.Model):
     """A record the catalogue loader has made or found once (it is not made again once a curator removes it),
     with the fingerprint of its content as last loaded: a record that no longer matches it was edited by a
@@ -252,6 +308,7 @@ class SeedRecord(models.Model):
     slug = models.SlugField(max_length=200)
     first_loaded = models.DateTimeField(auto_now_add=True)
     fingerprint = models.CharField(max_length=64, blank=True, help_text="Blank: not known to be as loaded.")
+    note = models.TextField(blank=True, help_text="The note for readers its last update from the file published.")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["model", "slug"], name="one_seed_record_per_slug")]

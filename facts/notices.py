@@ -22,7 +22,7 @@ def decided(suggestion_id: int, *, last: str | None, data: dict) -> Composed | N
             "profile_url": absolute_url(suggestion.member.get_absolute_url()),
         },
     )
-    return Composed(suggestion.state, message)
+    return Composed(suggestion.state, message, suggestion.member)
 
 
 def register_kinds() -> None:

@@ -3,7 +3,7 @@ from facts.models import Fact
 
 
 class FactPagesSitemap(PagesSitemap):
-    names = ("facts:list", "facts:faq")
+    names = ("facts:list", "facts:statuses", "facts:faq")
 
 
 class FactSitemap(SiteSitemap):

@@ -1,3 +1,4 @@
+from collections import Counter
 from math import ceil
 
 from django.conf import settings
@@ -12,7 +13,7 @@ import pagecache
 from core.throttle import throttled
 from facts import services
 from facts.forms import MAX_QUERY_LENGTH, FactSearchForm, SuggestionForm
-from facts.models import Category, Change, Fact, FaqEntry, Status
+from facts.models import EXAMPLES, RUBRIC, Category, Change, Fact, FaqEntry, Status
 from facts.structured_data import claim_review
 from members.verification import confirmed_email_required
 from pagecache import cached_for_visitors, not_cached, not_cached_unless_linked
@@ -109,6 +110,27 @@ def faq(request: HttpRequest) -> HttpResponse:
         Prefetch("facts", queryset=Fact.objects.published().only("title", "slug"))
     )
     return render(request, "facts/faq.html", {"entries": entries})
+
+
+@cached_for_visitors
+def statuses(request: HttpRequest) -> HttpResponse:
+    """The rubric in public: where the facts come from, what each status means with an example from the
+    catalogue, and how many facts have each (one query; none for a member once this worker keeps it)."""
+    facts = pagecache.kept(request, "statuses", (), lambda: list(Fact.objects.for_rubric()))
+    counts = Counter(fact.status for fact in facts)
+    rows = [
+        {"status": status, "rule": RUBRIC[status], "count": counts[status], "example": _example(facts, status)}
+        for status in Status
+    ]
+    wrong = {status: [f for f in facts if f.status == status] for status in (Status.REFUTED, Status.DISPUTED)}
+    context = {"rows": rows, "total": len(facts), "refuted": wrong[Status.REFUTED], "disputed": wrong[Status.DISPUTED]}
+    return render(request, "facts/statuses.html", context)
+
+
+def _example(facts: list[Fact], status: Status) -> Fact | None:
+    """The fact chosen to show `status` (EXAMPLES) while it has it, else the first that has it."""
+    having = [fact for fact in facts if fact.status == status]
+    return next((fact for fact in having if fact.slug == EXAMPLES[status]), having[0] if having else None)
 
 
 CHANGES_PER_PAGE = 50

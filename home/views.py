@@ -5,24 +5,33 @@ from django.shortcuts import render
 import pagecache
 from core import film
 from core.sitemaps import SECTIONS
-from facts.models import Fact
+from facts.models import Fact, Text
 from home.structured_data import movie
 from pagecache import cached_for_visitors, not_cached
 from screenings.models import Screening
 
+SYNOPSIS = "synopsis"  # the page text (facts.Text) that introduces the film
+
 
 @cached_for_visitors
 def index(request: HttpRequest) -> HttpResponse:
-    featured, next_screening = pagecache.kept(request, "home", (), _featured_and_next)
-    context = {"film": film, "featured": featured, "next_screening": next_screening, "structured_data": movie()}
+    synopsis, featured, next_screening = pagecache.kept(request, "home", (), _synopsis_featured_and_next)
+    context = {
+        "film": film,
+        "synopsis": synopsis,
+        "featured": featured,
+        "next_screening": next_screening,
+        "structured_data": movie(),
+    }
     return render(request, "home/index.html", context)
 
 
-def _featured_and_next() -> tuple[list[Fact], Screening | None]:
+def _synopsis_featured_and_next() -> tuple[Text | None, list[Fact], Screening | None]:
     """Kept in this process under the content version, CLUB_PAGE_CACHE_SECONDS at most (the next screening
     changes with the clock too)."""
+    synopsis = Text.objects.filter(slug=SYNOPSIS).first()
     featured = list(Fact.objects.published().featured().for_list()[:3])
-    return featured, Screening.objects.upcoming().scheduled().for_list().first()
+    return synopsis, featured, Screening.objects.upcoming().scheduled().for_list().first()
 
 
 @cached_for_visitors(params=("p",))

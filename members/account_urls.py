@@ -1,9 +1,15 @@
 """Membership under /accounts/: django-allauth (sign-up, log-in, email, password, two-factor, sessions).
 
 The addresses Django's own views had before redirect to allauth's, for bookmarks and links in old emails.
+A few of allauth's views are named again here, at their own paths, to do more than allauth does.
 """
 
-from django.urls import include, path, reverse_lazy
+from allauth.account import views as account
+from allauth.mfa.base import views as mfa
+from allauth.mfa.recovery_codes import views as recovery_codes
+from django.urls import include, path, re_path, reverse_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import RedirectView
 
 MOVED = {
@@ -15,7 +21,20 @@ MOVED = {
     "reset/done/": "account_login",
 }
 
+# Views that take a password or a code, which allauth does not mark: an error report shows none of what was posted.
+secret = sensitive_post_parameters()
+
 urlpatterns = [
     *(path(old, RedirectView.as_view(url=reverse_lazy(new), permanent=True)) for old, new in MOVED.items()),
+    path("reauthenticate/", secret(account.reauthenticate), name="account_reauthenticate"),
+    re_path(
+        r"^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$",
+        secret(account.password_reset_from_key),
+        name="account_reset_password_from_key",
+    ),
+    path("2fa/authenticate/", secret(mfa.authenticate), name="mfa_authenticate"),
+    path("2fa/reauthenticate/", secret(mfa.reauthenticate), name="mfa_reauthenticate"),
+    # Recovery codes show once, when they are made (MFA_RECOVERY_CODES_SHOW_ONCE); no browser keeps the page.
+    path("2fa/recovery-codes/", never_cache(recovery_codes.view_recovery_codes), name="mfa_view_recovery_codes"),
     path("", include("allauth.urls")),
 ]

@@ -4,7 +4,10 @@ stranger cannot turn against a member."""
 from datetime import date, datetime
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import ratelimit
 from allauth.core.internal.ratelimit import truncate_ip
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
 from django.db.models import Q
 
 from members.addresses import is_confirmed
@@ -13,25 +16,58 @@ from outbox.delivery import notify
 
 # Notifications that go to an address that is no longer the account's: the old one must hear of it.
 TO_OLD_ADDRESS = {"account/email/email_changed"}
+# What counts as a second factor: a code from an authenticator app, or a security key.
+SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    """Failed log-ins count per (address, account) first: 5 in 5 minutes, checked before the password (allauth's
+    "login_failed"), so failures from elsewhere never lock a member out, and username and email count as one
+    account. An address with 10 failures in a minute is busy ("login_failed_address"): there, a name that is no
+    account's, or an account that has failed from it in 5 minutes ("login_failed_here"), is refused before its
+    password is checked, and every failure answers "too many". A member's right password still works at a busy
+    café; a stranger trying many accounts from it gets one try at each. IPv6 addresses count by their /64."""
+
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:
-        # allauth counts failed log-ins per account; ours count per (address, account), so failures from
-        # elsewhere never lock a member out, and username and email count as one account. The
-        # per-address limit ("10/m/ip") still slows the stranger. IPv6 addresses count by their /64.
+        return self._attempt(request, credentials)[0]
+
+    def _attempt(self, request, credentials: dict) -> tuple[str, bool]:
+        """The (address, account) key of a log-in attempt, and whether its name is an account's."""
         login = (credentials.get("email") or credentials.get("username") or "").lower()
         member = User.objects.filter(Q(username__iexact=login) | Q(email__iexact=login)).values_list("pk").first()
         account = f"member:{member[0]}" if member else f"login:{login}"
-        return f"{truncate_ip(self.get_client_ip(request))}:{account}"
+        return f"{truncate_ip(self.get_client_ip(request))}:{account}", member is not None
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        super().pre_authenticate(request, **credentials)  # the pair's own limit
+        key, known = self._attempt(request, credentials)
+        busy = not ratelimit.consume(request, action="login_failed_address", dry_run=True)
+        if busy and not (known and ratelimit.consume(request, action="login_failed_here", key=key, dry_run=True)):
+            raise self.validation_error("too_many_login_attempts")
+
+    def authentication_failed(self, request, **credentials) -> None:
+        key, _ = self._attempt(request, credentials)
+        ratelimit.consume(request, action="login_failed_here", key=key)
+        if not ratelimit.consume(request, action="login_failed_address"):
+            # At a busy address every failure says the same, so that the answer tells no one which names exist.
+            raise self.validation_error("too_many_login_attempts")
+
+    def get_reauthentication_methods(self, user) -> list[dict]:
+        """With two-factor on, reauthenticating asks for the second factor: a password is what a thief has."""
+        methods = super().get_reauthentication_methods(user)
+        if user.is_authenticated and is_mfa_enabled(user, SECOND_FACTORS):
+            return [method for method in methods if method["id"].startswith("mfa_")]
+        return methods
 
     def send_confirmation_mail(self, request, emailconfirmation, signup: bool) -> None:
         address = emailconfirmation.email_address
         notify("members.confirm_email", address.pk, data={"signup": signup}, collapse=True)
 
     def send_password_reset_mail(self, user, email: str, context: dict) -> None:
-        # One waiting reset email stands for any number of requests: its link is made when it goes.
-        notify("members.password_reset", user.pk, data={"email": email}, collapse=True)
+        # Only to an address its member confirmed: a reset is a key to the account. One waiting reset email
+        # stands for any number of requests: its link is made when it goes.
+        if is_confirmed(email, user):
+            notify("members.password_reset", user.pk, data={"email": email}, collapse=True)
 
     def send_notification_mail(self, template_prefix: str, user, context=None, email=None) -> None:
         """ "Your email (password, two-factor) was changed": the account's owner, to a confirmed address."""

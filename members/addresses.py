@@ -1,9 +1,12 @@
 """The club writes only to an address its member confirmed: the one rule, for club mail (outbox, which
-asks before it sends), for RSVPs and comments (verification), for account notifications (the adapter)
-and for what "Download my data" lists (personal_data)."""
+asks before it sends), for RSVPs and comments (verification), for account notifications and password
+resets (the adapter, notices), for what "Download my data" lists (personal_data), and for which accounts
+are removed unconfirmed (services)."""
 
 from allauth.account.models import EmailAddress
 from django.db.models import QuerySet
+
+from members.models import User
 
 
 def confirmed(member=None) -> QuerySet:
@@ -20,3 +23,9 @@ def is_confirmed(address: str, member=None) -> bool:
 def has_confirmed_email(member) -> bool:
     """The member's own address, the one club mail goes to, is confirmed."""
     return is_confirmed(member.email, member)
+
+
+def never_confirmed() -> QuerySet:
+    """Open accounts no address of which is confirmed, staff aside."""
+    confirming = EmailAddress.objects.filter(verified=True).values("user")
+    return User.objects.filter(left_at__isnull=True, is_staff=False, is_superuser=False).exclude(pk__in=confirming)

@@ -3,6 +3,7 @@ from django import forms
 
 from members.avatars import process_avatar
 from members.models import User
+from members.validators import not_passing_for_staff
 
 
 class ProfileForm(forms.ModelForm):
@@ -16,6 +17,20 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ("display_name", "bio", "avatar", "show_past_screenings")
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+
+    def save(self, commit: bool = True) -> User:
+        """Writes the form's own fields alone: the rest of the row, as this request read it, may be older than
+        the database's (a password changed meanwhile on another device must not be written back)."""
+        member = super().save(commit=False)
+        if commit:
+            member.save(update_fields=self._meta.fields)
+        return member
+
+    def clean_display_name(self) -> str:
+        name = self.cleaned_data["display_name"]
+        if name and name != self.initial.get("display_name"):
+            not_passing_for_staff(name)
+        return name
 
     def clean_avatar(self):
         avatar = self.cleaned_data.get("avatar")

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from core import mail
 from core.links import absolute_url, site_host
+from members.addresses import is_confirmed
 from members.models import User
 from outbox.kinds import Composed, register
 
@@ -39,7 +40,9 @@ def confirm_email(address_id: int, *, last: str | None, data: dict) -> Composed 
 
 def password_reset(user_id: int, *, last: str | None, data: dict) -> Composed | None:
     member = User.objects.filter(pk=user_id, is_active=True).first()
-    if member is None or not member.has_usable_password() or data["email"].lower() != member.email.lower():
+    if member is None or not member.has_usable_password() or not is_confirmed(data["email"], member):
+        return None
+    if data["email"].lower() != member.email.lower():
         return None
     key = f"{user_pk_to_url_str(member)}-{account_settings.PASSWORD_RESET_TOKEN_GENERATOR().make_token(member)}"
     path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"}).replace("UID-KEY", key)
@@ -56,7 +59,12 @@ def account_mail(user_id: int, *, last: str | None, data: dict) -> Composed | No
     return Composed("sent", _message(data["template"], data["email"], {**data["context"], "user": member}))
 
 
+# The kinds about a member's account, keyed by the member's id; and the confirmation, keyed by the address's.
+ABOUT_THE_MEMBER = ("members.password_reset", "members.account_mail")
+CONFIRMATION = "members.confirm_email"
+
+
 def register_kinds() -> None:
-    register("members.confirm_email", confirm_email, account=True)
+    register(CONFIRMATION, confirm_email, account=True)
     register("members.password_reset", password_reset, account=True)
     register("members.account_mail", account_mail, account=True)

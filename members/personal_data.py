@@ -1,12 +1,16 @@
 """A member's own record, for "Download my data" and "Delete my account" (see core.personal_data)."""
 
+import re
+
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 
-from members import addresses
+from members import addresses, notices
+from members.sessions import end_sessions
 from outbox.models import Notice
 
 
@@ -33,9 +37,15 @@ def emails(member) -> list[dict]:
 
 
 def forget_emails(member) -> None:
-    """A notice keeps the address it went to; a member who leaves takes every address of theirs with them."""
-    theirs = [member.email, *EmailAddress.objects.filter(user=member).values_list("email", flat=True)]
-    Notice.objects.to(theirs).update(recipient="", subject="", last_error="")
+    """A notice keeps the address it went to, and an account notice what its email told (the address and browser
+    of a log-in, a password change): a member who leaves takes all of it with them."""
+    addresses = EmailAddress.objects.filter(user=member)
+    theirs = [member.email, *addresses.values_list("email", flat=True)]
+    about_them = Q(kind__in=notices.ABOUT_THE_MEMBER, key=str(member.pk)) | Q(
+        kind=notices.CONFIRMATION, key__in=[str(pk) for pk in addresses.values_list("pk", flat=True)]
+    )
+    sent_to_them = Q(pk__in=Notice.objects.to(theirs).values("pk"))
+    Notice.objects.filter(sent_to_them | about_them).update(recipient="", subject="", last_error="", data={})
 
 
 def sessions(member) -> list[dict]:
@@ -47,9 +57,37 @@ def sessions(member) -> list[dict]:
 
 
 def erase(member) -> None:
-    """What names the member outside their own row: addresses, sessions, second factors, the admin's log."""
+    """What names the member outside their own row: addresses, sessions (ended on every device), second factors,
+    the admin's log."""
     EmailAddress.objects.filter(user=member).delete()
+    end_sessions(member)
     UserSession.objects.filter(user=member).delete()
     Authenticator.objects.filter(user=member).delete()
     account = ContentType.objects.get_for_model(member)
     LogEntry.objects.filter(content_type=account, object_id=str(member.pk)).update(object_repr="Former member")
+
+
+def forget_in_admin_log(member, names: list[str]) -> None:
+    """The admin's log keeps each object's name as it was ("Suggestion on … by Veronika B."). Call once the
+    member's row is anonymised: the entries of kinds of row that point at a member, and that hold one of the
+    member's `names`, take the name their row has now (a former member's), or if it is gone, lose the names."""
+    names = [name for name in names if name]
+    kinds = [relation.related_model for relation in member._meta.related_objects]
+    if not names or not kinds:
+        return
+    holds_a_name = Q()
+    for name in names:
+        holds_a_name |= Q(object_repr__icontains=name)
+    types = ContentType.objects.get_for_models(*kinds).values()
+    for entry in LogEntry.objects.filter(holds_a_name, content_type__in=types).select_related("content_type"):
+        model = entry.content_type.model_class()
+        row = model._default_manager.filter(pk=entry.object_id).first()
+        renamed = str(row)[:200] if row is not None else _without(entry.object_repr, names)
+        if renamed != entry.object_repr:
+            LogEntry.objects.filter(pk=entry.pk).update(object_repr=renamed)
+
+
+def _without(text: str, names: list[str]) -> str:
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(re.escape(name), "a former member", text, flags=re.IGNORECASE)
+    return text

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 
 import pagecache
 from core import personal_data
@@ -52,6 +53,7 @@ def download_data(request: HttpRequest) -> JsonResponse:
     return response
 
 
+@sensitive_post_parameters("password")
 @login_required
 @throttled("close_account")
 def close_account(request: HttpRequest) -> HttpResponse:

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 
-from outbox import delivery
-from outbox.models import Notice, NoticeStatus
+from outbox import delivery, reports
+from outbox.models import ErrorReport, Notice, NoticeStatus
 
 
 @admin.register(Notice)
@@ -15,6 +15,11 @@ class NoticeAdmin(admin.ModelAdmin):
     readonly_fields = [field.name for field in Notice._meta.fields]
     actions = ["send_again"]
 
+    def get_queryset(self, request):
+        # Error reports are the admins' business: what failed, and where, is for superusers only.
+        notices = super().get_queryset(request)
+        return notices if request.user.is_superuser else notices.exclude(kind=reports.KIND)
+
     def has_add_permission(self, request):
         return False
 
@@ -27,3 +32,26 @@ class NoticeAdmin(admin.ModelAdmin):
         for notice in failed:
             delivery.resend(notice)
         self.message_user(request, f"{len(failed)} notice(s) queued again.", messages.SUCCESS)
+
+
+@admin.register(ErrorReport)
+class ErrorReportAdmin(admin.ModelAdmin):
+    """Server errors' reports waiting to be emailed to DJANGO_ADMINS: superusers only, read only."""
+
+    list_display = ("created", "subject")
+    readonly_fields = ("created", "subject", "message")
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser

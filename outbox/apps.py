@@ -13,5 +13,6 @@ class OutboxConfig(AppConfig):
         from outbox import health as queue
         from outbox import kinds, reports
 
-        kinds.register("outbox.admins", reports.to_admins, account=True)
+        kinds.register(reports.KIND, reports.to_admins, account=True, forget=reports.forget)
         health.register("queue", queue.check)
+        health.register("mail", queue.relay)

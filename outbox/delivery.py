@@ -12,9 +12,10 @@ import traceback
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 
 from core import mail
 from outbox import kinds
@@ -24,6 +25,12 @@ log = logging.getLogger(__name__)
 
 # Errors of the mail relay or the network, worth another try later (but a 5xx answer is final).
 RETRYABLE = (smtplib.SMTPException, OSError)
+# The relay refusing the club itself, not a message: its login (535) or the sender (550 to MAIL FROM). Every
+# notice would fail alike until someone fixes EMAIL_URL, so they wait, with no give-up, and the admins are told
+# (the log, and /healthz: outbox.health). A last error that starts so marks such a notice.
+RELAY_REFUSED = "The mail relay refused the club: "
+# Passing faults of the database (SQLite's "database is locked", a dropped connection): tried again later.
+DATABASE_FAULTS = (OperationalError, InterfaceError)
 # A notice its worker has held this long, or whose task should have run this long ago, was lost with it.
 STALE = timedelta(minutes=10)
 # How long a notice waits while another of the same kind and ids is being sent.
@@ -90,6 +97,11 @@ def deliver(notice_id: int, attempt: int) -> str:
         return "taken"
     try:
         return _send(notice, attempt)
+    except DATABASE_FAULTS as error:
+        if connection.connection is not None and not connection.is_usable():
+            connection.close()  # the fault broke it: the retry's writes open another
+        _retry(notice, attempt, f"{type(error).__name__}: {error}")
+        return "retry"
     except Exception:
         _finish(notice, attempt, status=NoticeStatus.FAILED, last_error=traceback.format_exc())
         raise
@@ -104,6 +116,7 @@ def _send(notice: Notice, attempt: int) -> str:
     composed = kinds.compose(notice)
     if composed is None or composed.message is None:
         _finish(notice, attempt, status=NoticeStatus.SKIPPED, summary=composed.summary if composed else "")
+        _forget(notice)
         return "skipped"
     message = composed.message
     sent_to = {"recipient": message.to[0], "subject": message.subject}
@@ -111,13 +124,27 @@ def _send(notice: Notice, attempt: int) -> str:
         mail.send([message])
     except RETRYABLE as error:
         reason = f"{type(error).__name__}: {error}"
+        if isinstance(error, smtplib.SMTPAuthenticationError | smtplib.SMTPSenderRefused):
+            log.error("%s%s; notices wait until it takes them: check EMAIL_URL", RELAY_REFUSED, reason)
+            _retry(notice, attempt, RELAY_REFUSED + reason, give_up=False, **sent_to)
+            return "relay refused"
         if _permanent(error):
             _finish(notice, attempt, status=NoticeStatus.FAILED, last_error=reason, **sent_to)
             return "refused"
         _retry(notice, attempt, reason, **sent_to)
         return "retry"
     _finish(notice, attempt, status=NoticeStatus.SENT, summary=composed.summary, sent_at=timezone.now(), **sent_to)
+    _forget(notice)
     return "sent"
+
+
+def _forget(notice: Notice) -> None:
+    """A kind that keeps nothing once done (error reports): what the notice was about goes, and the notice."""
+    forget = kinds.kind_of(notice).forget
+    if forget is not None:
+        with transaction.atomic():
+            forget(*kinds.ids_of(notice))
+            Notice.objects.filter(pk=notice.pk).delete()
 
 
 def _expand(announcement: Notice) -> int:
@@ -131,7 +158,7 @@ def _expand(announcement: Notice) -> int:
 
 
 def _permanent(error: Exception) -> bool:
-    """The relay said no for good (5xx): the address does not exist, the message is refused."""
+    """The relay said no for good to this message (5xx): the address does not exist, the message is refused."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(500 <= code < 600 for code, _ in error.recipients.values())
     return isinstance(error, smtplib.SMTPResponseException) and 500 <= error.smtp_code < 600
@@ -149,9 +176,9 @@ def _schedule(notice: Notice, attempt: int, *, after: timedelta) -> None:
         deliver.using(run_after=run_at).enqueue(notice.pk, attempt)
 
 
-def _retry(notice: Notice, attempt: int, error: str, **fields) -> None:
-    """After a mail error: again after a backoff, or never once the notice's give-up time has passed."""
-    if timezone.now() >= notice.give_up_at:
+def _retry(notice: Notice, attempt: int, error: str, *, give_up: bool = True, **fields) -> None:
+    """After a passing error: again after a backoff, or never once the notice's give-up time has passed."""
+    if give_up and timezone.now() >= notice.give_up_at:
         log.warning("notice %s (%s %s) failed for good: %s", notice.pk, notice.kind, notice.key, error)
         _finish(notice, attempt, status=NoticeStatus.FAILED, last_error=error, **fields)
         return
@@ -174,11 +201,19 @@ def resend(notice: Notice) -> bool:
 
 def requeue_stuck(now=None) -> int:
     """Put back on the queue the notices whose task was lost: a worker killed while sending, or a task
-    that should have run long ago. A duplicate task is harmless: only one can take the notice."""
+    that should have run long ago. A notice whose task still waits in the queue (no worker is running) is
+    left alone, so repeated runs add nothing; a duplicate task would be harmless, only one can take it."""
     stale = (now or timezone.now()) - STALE
     abandoned = Notice.objects.filter(status=NoticeStatus.SENDING, claimed_at__lt=stale)
     abandoned.update(status=NoticeStatus.PENDING, next_try_at=stale)
-    overdue = list(Notice.objects.pending().filter(next_try_at__lte=stale))
+    waiting = _waiting_tasks()
+    overdue = [n for n in Notice.objects.pending().filter(next_try_at__lte=stale) if (n.pk, n.attempts) not in waiting]
     for notice in overdue:
         _schedule(notice, notice.attempts, after=timedelta(0))
     return len(overdue)
+
+
+def _waiting_tasks() -> set[tuple[int, int]]:
+    """(notice, attempt) of each delivery task still waiting in the queue for a worker."""
+    tasks = DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=deliver.module_path)
+    return {tuple(task["args"][:2]) for task in tasks.values_list("args_kwargs", flat=True)}

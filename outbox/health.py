@@ -9,6 +9,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from outbox.delivery import RELAY_REFUSED
 from outbox.models import Notice, NoticeStatus
 
 
@@ -38,3 +39,13 @@ def check() -> tuple[bool, str]:
     few to keep up) or a notice is that late (its task was lost: `requeue_notices`)."""
     waiting, overdue = oldest_wait(), overdue_notices(settings.CLUB_QUEUE_MAX_WAIT)
     return waiting <= settings.CLUB_QUEUE_MAX_WAIT and not overdue, describe(waiting, overdue)
+
+
+def relay() -> tuple[bool, str]:
+    """Unwell while the mail relay refuses the club's login or sender (a rotated password) and nothing has been
+    sent since: every notice waits until someone fixes EMAIL_URL."""
+    refused = Notice.objects.pending().filter(last_error__startswith=RELAY_REFUSED).order_by("-claimed_at").first()
+    if refused is None or Notice.objects.filter(status=NoticeStatus.SENT, sent_at__gt=refused.claimed_at).exists():
+        return True, ""
+    waiting = Notice.objects.pending().count()
+    return False, f"{refused.last_error.removeprefix(RELAY_REFUSED)[:200]}; {waiting} notice(s) wait"

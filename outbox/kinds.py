@@ -5,7 +5,9 @@ database when the notice's turn comes and returns what to send (or None: nothing
 is the summary of the last notice of the same kind and ids that went out, so a notice that would
 repeat it can be dropped. With `latest_only`, a newer notice of the same kind and ids makes an older
 one still waiting redundant (it will tell the state as it is then). An `audience` makes the kind one
-that can be announced: the worker turns the announcement into a notice per person.
+that can be announced: the worker turns the announcement into a notice per person. A kind with `forget`
+keeps nothing once its notice has gone (or was not needed): `forget(*ids)` deletes what the notice was
+about, and the notice is deleted too.
 
 Club notices go only to an address its member confirmed, by the rule members registers
 (`confirmed_addresses_by`); account emails (the confirmation itself, a password reset, "your email was
@@ -24,8 +26,12 @@ ANNOUNCE = "announce:"
 
 @dataclass(frozen=True)
 class Composed:
+    """What a notice says now (`summary`, compared next time as `last`) and the email, if any; a club notice
+    names the member it is for, whose confirmed address it must go to."""
+
     summary: str
     message: EmailMessage | None
+    member: object = None
 
 
 @dataclass(frozen=True)
@@ -34,27 +40,30 @@ class Kind:
     audience: Callable[..., Iterable[tuple]] | None = None
     account: bool = False
     latest_only: bool = False
+    forget: Callable[..., None] | None = None
 
 
 _kinds: dict[str, Kind] = {}
 
 
-def _nobody(address: str) -> bool:
+def _nobody(address: str, member=None) -> bool:
     return False
 
 
-# Whether club mail may go to an address: members registers the rule; until then, to no one.
-_is_confirmed: Callable[[str], bool] = _nobody
+# Whether club mail may go to an address (of the member, when the notice names one): members registers
+# the rule; until then, to no one.
+_is_confirmed: Callable[..., bool] = _nobody
 
 
 def register(
-    kind: str, compose: Callable[..., Composed | None], *, audience=None, account=False, latest_only=False
+    kind: str, compose: Callable[..., Composed | None], *, audience=None, account=False, latest_only=False, forget=None
 ) -> None:
-    _kinds[kind] = Kind(compose, audience, account, latest_only)
+    _kinds[kind] = Kind(compose, audience, account, latest_only, forget)
 
 
-def confirmed_addresses_by(rule: Callable[[str], bool]) -> None:
-    """Members registers the one rule for club mail: `rule(address)` is true when its member confirmed it."""
+def confirmed_addresses_by(rule: Callable[..., bool]) -> None:
+    """Members registers the one rule for club mail: `rule(address, member)` is true when the member confirmed
+    the address (any active member, when the notice names none)."""
     global _is_confirmed
     _is_confirmed = rule
 
@@ -89,6 +98,11 @@ def compose(notice: Notice) -> Composed | None:
     kind = kind_of(notice)
     last = Notice.objects.of(notice.kind, notice.key).filter(status=NoticeStatus.SENT).order_by("-sent_at")
     composed = kind.compose(*ids_of(notice), last=last.values_list("summary", flat=True).first(), data=notice.data)
-    if composed and composed.message and not kind.account and not _is_confirmed(composed.message.to[0]):
+    if (
+        composed
+        and composed.message
+        and not kind.account
+        and not _is_confirmed(composed.message.to[0], composed.member)
+    ):
         return None
     return composed

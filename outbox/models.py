@@ -57,3 +57,18 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.key}"
+
+
+class ErrorReport(models.Model):
+    """A server error's report for the admins (outbox.log), until its notice has gone: then it is deleted, as it
+    is after 30 days if it never goes. Kept out of backups, and out of curators' sight: superusers only."""
+
+    subject = models.CharField(max_length=300)
+    message = models.TextField()
+    created = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return self.subject

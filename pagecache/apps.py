@@ -7,3 +7,11 @@ class PageCacheConfig(AppConfig):
 
     name = "pagecache"
     verbose_name = "Page cache"
+
+    def ready(self):
+        from core.signals import database_replaced
+        from pagecache import registry
+        from pagecache.release import release
+
+        release()  # once, as the process starts: a worker keeps the release of the code it runs
+        database_replaced.connect(registry.retire_everything, dispatch_uid="pagecache-database-replaced")

@@ -22,8 +22,11 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.backends import cache as cache_sessions
+from django.contrib.sessions.backends import cached_db
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
+from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
 from django.utils.cache import quote_etag
 
@@ -38,7 +41,7 @@ SESSION_KEY_SHAPE = re.compile(r"[a-z0-9]{32}")
 # Headers a stored page must not repeat to others.
 PRIVATE_HEADERS = {"set-cookie"}
 # Session engines that keep each session whole in the cache, under SessionStore.cache_key.
-CACHED_SESSIONS = {"django.contrib.sessions.backends.cache", "django.contrib.sessions.backends.cached_db"}
+CACHED_SESSIONS = (cache_sessions.SessionStore, cached_db.SessionStore)
 
 
 def cached_for_visitors(view=None, *, params: tuple[str, ...] = ()):
@@ -90,9 +93,28 @@ def route_params(path_info: str) -> tuple[str, ...] | None:
 
 def key_for(request, params: tuple[str, ...]) -> str:
     # The declared parameters in a fixed order, each name's values in the order given (views read the last).
+    # The host without its port: pages are the same whatever port a request named (links come from SITE_URL),
+    # and a port must not make a page of its own.
     query = urlencode([(name, value) for name in params for value in request.GET.getlist(name)])
-    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    host, _ = split_domain_port(request.get_host())
+    address = f"{request.scheme}://{host}{request.path}?{query}"
     return f"page:{release()}:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def visitor_page_key(request) -> str | None:
+    """The key a visitor's page for this request is kept under, or None when it never is: the whole-page
+    cache is off, no cached view answers the path, the host is not allowed (Django answers 400), or a
+    message waits to be shown (the page is theirs alone). The middleware and the fast path both ask here."""
+    if not settings.CLUB_VISITOR_PAGES or "messages" in request.COOKIES:
+        return None
+    params = route_params(request.path_info)
+    if params is None:
+        return None
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return None
+    return key_for(request, params)
 
 
 class PageCacheMiddleware:
@@ -105,17 +127,15 @@ class PageCacheMiddleware:
         self.get_response = get_response
         self.sessions = import_module(settings.SESSION_ENGINE).SessionStore
         # The session can be read with the rest only when it lives, whole, in the default cache.
-        self.session_in_cache = settings.SESSION_ENGINE in CACHED_SESSIONS and settings.SESSION_CACHE_ALIAS == "default"
+        self.session_in_cache = issubclass(self.sessions, CACHED_SESSIONS) and settings.SESSION_CACHE_ALIAS == "default"
 
     def __call__(self, request):
         if settings.CLUB_PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        params = self._cacheable(request)
+        key = visitor_page_key(request)
         session = self._session(request)
-        if params is None and session is None:
+        if key is None and session is None:
             return self.get_response(request)  # nothing here needs the cache: the view reads what it uses
-        # A message waiting to be shown makes the page theirs alone.
-        key = key_for(request, params) if params is not None and "messages" not in request.COOKIES else None
         kept = memory.recent.get(key) if key else MISSING  # this worker's copy, if it served the page lately
         keys = [VERSION_KEY]
         if session is not None and self.session_in_cache:
@@ -147,18 +167,6 @@ class PageCacheMiddleware:
             preload(session, found[session.cache_key])
         request.loaded_session = session  # SessionMiddleware takes it from here: read once
         return SESSION_KEY in session
-
-    def _cacheable(self, request) -> tuple[str, ...] | None:
-        if not settings.CLUB_VISITOR_PAGES:
-            return None
-        params = route_params(request.path_info)
-        if params is None:
-            return None
-        try:
-            request.get_host()
-        except DisallowedHost:
-            return None  # Django's own layers answer 400, as for any page
-        return params
 
     def _session(self, request):
         """The session the cookie names, not yet read; None for no cookie, or one no session key could be."""

@@ -109,6 +109,12 @@ def invalidate(key: str = VERSION_KEY) -> None:
     transaction.on_commit(lambda: _renew_after_commit(key), robust=True)
 
 
+def retire_everything(**kwargs) -> None:
+    """Retire every cached page, fragment and row, and every account workers keep (the database was replaced)."""
+    invalidate(VERSION_KEY)
+    invalidate(ACCOUNTS_KEY)
+
+
 def kept_account(user_id, load: Callable[[], models.Model | None]) -> models.Model | None:
     """The account `load()` reads, kept in this worker under the accounts version while the request
     has read one. Each caller gets a copy of its own, so nothing one request caches on it (permissions)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ReadOnlyInline
+from core.images import ImageWithoutMetadataField
 from screenings import services
 from screenings.door import door_row, door_row_header
 from screenings.forms import CancelScreeningForm
@@ -62,6 +63,7 @@ class ScreeningAdmin(ScreeningHistoryAdmin):
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ("status", "cancellation", "revision", "ends_at", "door_page")
     filter_horizontal = ("door_volunteers",)
+    formfield_overrides = {models.ImageField: {"form_class": ImageWithoutMetadataField}}
     inlines = [RsvpInline]
     actions = ["cancel_screenings", "export_attendees"]
     history_list_display = ["status"]

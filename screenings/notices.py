@@ -91,7 +91,7 @@ def rsvp_news(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
         return None
     news = _news(rsvp, last)
     claim = absolute_url(reverse("screenings:claim", kwargs={"slug": rsvp.screening.slug}))
-    return Composed(_summary(rsvp), _message(*news, rsvp, claim_url=claim) if news else None)
+    return Composed(_summary(rsvp), _message(*news, rsvp, claim_url=claim) if news else None, rsvp.member)
 
 
 def cancelled(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
@@ -100,7 +100,8 @@ def cancelled(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
         return None
     replacement = rsvp.screening.replacement
     new_url = absolute_url(replacement.get_absolute_url()) if replacement else ""
-    return Composed("cancelled", _message("cancelled", "Cancelled", rsvp, replacement=replacement, new_url=new_url))
+    message = _message("cancelled", "Cancelled", rsvp, replacement=replacement, new_url=new_url)
+    return Composed("cancelled", message, rsvp.member)
 
 
 def moved(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
@@ -109,7 +110,7 @@ def moved(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
     if rsvp is None or rsvp.screening.is_cancelled or rsvp.status not in ACTIVE:
         return None
     said = f"revision {rsvp.screening.revision}"
-    return None if last == said else Composed(said, _message("moved", "New time or place", rsvp))
+    return None if last == said else Composed(said, _message("moved", "New time or place", rsvp), rsvp.member)
 
 
 def reminder(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
@@ -117,7 +118,7 @@ def reminder(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
     started = rsvp is not None and rsvp.screening.starts_at <= timezone.now()
     if rsvp is None or rsvp.status != RsvpStatus.GOING or rsvp.screening.is_cancelled or started or last:
         return None
-    return Composed("reminded", _message("reminder", "Tomorrow", rsvp))
+    return Composed("reminded", _message("reminder", "Tomorrow", rsvp), rsvp.member)
 
 
 def reflection_invite(rsvp_id: int, *, last: str | None, data: dict) -> Composed | None:
@@ -128,7 +129,7 @@ def reflection_invite(rsvp_id: int, *, last: str | None, data: dict) -> Composed
     if Reflection.objects.filter(screening=rsvp.screening, member=rsvp.member).exists():
         return None
     form = absolute_url(reverse("screenings:reflect", kwargs={"slug": rsvp.screening.slug}))
-    return Composed("invited", _message("reflection_invite", "What did you think", rsvp, form_url=form))
+    return Composed("invited", _message("reflection_invite", "What did you think", rsvp, form_url=form), rsvp.member)
 
 
 def booked(screening_id: int):

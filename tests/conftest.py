@@ -195,11 +195,16 @@ def fresh_cache():
     """Each test starts with an empty cache, so no page or fragment kept by another test is served."""
     from django.core.cache import cache
 
+    from core import proxies
     from pagecache import memory
+    from pagecache.redis_cache import breaker
 
+    proxies._seen = False  # X-Forwarded-For seen by an earlier test's request
+    breaker.reset()
     cache.clear()
     memory.recent.clear()
     yield
+    breaker.reset()
     cache.clear()
     memory.recent.clear()
 

@@ -3,10 +3,12 @@
 A database from before keeps its rows: its table `core_notice` is renamed, with its indexes, and the
 content type (so permissions given to groups, and the admin's log) moves with it; tasks and notices
 that name the old places are pointed at the new ones. A new database gets the table made here.
+Migrating back (to roll back to the release before) returns all of it to core's names.
 """
 
 import django.utils.timezone
 from django.db import migrations, models
+from django.db.migrations.recorder import MigrationRecorder
 
 OLD_TABLE = "core_notice"
 OLD_INDEXES = {
@@ -25,17 +27,30 @@ def take_over_or_create(apps, schema_editor):
     for index in Notice._meta.indexes:
         old = models.Index(fields=index.fields, name=OLD_INDEXES[index.name])
         schema_editor.rename_index(Notice, old, index)
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    if not ContentType.objects.filter(app_label="outbox", model="notice").exists():
-        ContentType.objects.filter(app_label="core", model="notice").update(app_label="outbox")
-    DBTaskResult = apps.get_model("django_tasks_database", "DBTaskResult")
-    DBTaskResult.objects.filter(task_path="core.tasks.deliver").update(task_path="outbox.delivery.deliver")
     Notice.objects.filter(kind="core.admins").update(kind="outbox.admins")
+    _point(apps, "core", "outbox")
 
 
 def give_back(apps, schema_editor):
     Notice = apps.get_model("outbox", "Notice")
-    schema_editor.delete_model(Notice)
+    if not MigrationRecorder(schema_editor.connection).migration_qs.filter(app="core").exists():
+        schema_editor.delete_model(Notice)  # made here: the release before never had it
+        return
+    Notice.objects.filter(kind="outbox.admins").update(kind="core.admins")
+    for index in Notice._meta.indexes:
+        schema_editor.rename_index(Notice, index, models.Index(fields=index.fields, name=OLD_INDEXES[index.name]))
+    schema_editor.alter_db_table(Notice, Notice._meta.db_table, OLD_TABLE)
+    _point(apps, "outbox", "core")
+
+
+def _point(apps, old: str, new: str) -> None:
+    """The content type and queued tasks, from the names under `old` to those under `new`."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    if not ContentType.objects.filter(app_label=new, model="notice").exists():
+        ContentType.objects.filter(app_label=old, model="notice").update(app_label=new)
+    tasks = {"core": "core.tasks.deliver", "outbox": "outbox.delivery.deliver"}
+    DBTaskResult = apps.get_model("django_tasks_database", "DBTaskResult")
+    DBTaskResult.objects.filter(task_path=tasks[old]).update(task_path=tasks[new])
 
 
 class Migration(migrations.Migration):

@@ -12,6 +12,8 @@ PUBLIC_PAGES = [
     "/facts/?category=awards",
     "/facts/?status=opinion",
     "/facts/changes/",
+    "/facts/statuses/",
+    "/facts/based-on-a-play/",
     "/facts/palme-dor-winner/",
     "/facts/emotional-journey/",
     "/faq/",
@@ -111,8 +113,9 @@ FOCUSABLE = """() => [...document.querySelectorAll(
   .filter(e => e.tabIndex >= 0 && e.offsetParent !== null).length"""
 
 
-KEYBOARD_PAGES = ["/", "/facts/", "/facts/palme-dor-winner/", "/faq/", "/screenings/", "/screenings/past/",
-                  "/screenings/demo-winter-evening/", "/screenings/demo-club-screening/programme/"]  # fmt: skip
+KEYBOARD_PAGES = ["/", "/facts/", "/facts/statuses/", "/facts/palme-dor-winner/", "/faq/", "/screenings/",
+                  "/screenings/past/", "/screenings/demo-winter-evening/",
+                  "/screenings/demo-club-screening/programme/"]  # fmt: skip
 
 
 @pytest.mark.parametrize("path", KEYBOARD_PAGES)

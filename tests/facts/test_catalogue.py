@@ -50,7 +50,7 @@ def test_the_seed_corrects_the_articles_errors():
     assert "special mention" in award.summary
     play = Fact.objects.get(slug="based-on-a-play")
     assert "Forever Alive" in play.summary
-    assert play.status == Status.REFUTED
+    assert play.status == Status.DISPUTED
     awards_answer = FaqEntry.objects.get(slug="awards").answer
     assert "did not win a Golden Globe" in awards_answer
     assert "special mention" in awards_answer

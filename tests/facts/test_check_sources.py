@@ -172,6 +172,56 @@ def test_the_admin_shows_dead_links_and_when_they_last_worked(server, fact, cura
     assert "dead (HTTP 404)" in curator_client.get(f"/admin/facts/fact/{fact.pk}/change/").content.decode()
 
 
+def test_a_printed_source_is_known_not_dead_and_one_nobody_can_find_is_named(server, fact, curator_client):
+    cite(fact, server + "/ok")
+    printed = Source.objects.create(
+        fact=fact, title="Kalatozov on the camera", printed="Iskusstvo kino 12 (1957), p. 5"
+    )
+    lost = Source.objects.create(fact=fact, title="A review somebody read once")
+
+    output = check()
+
+    assert "Checked 1 links: 0 dead." in output
+    assert "Not checked: 1 printed source (known, no link), 1 with neither a link nor where it was printed." in output
+    assert f"no link, and not said where it was printed: {lost.title}, cited by {fact}" in output
+    assert [path for _, path, _ in Handler.requests] == ["/ok"]
+    printed.refresh_from_db()
+    assert printed.link_checked_at is None and printed.link_problem == ""
+    assert list(Source.objects.dead()) == []
+    page = curator_client.get("/admin/facts/source/?link=printed").content.decode()
+    assert printed.title in page and lost.title not in page and "none: a printed source" in page
+    page = curator_client.get("/admin/facts/source/?link=unplaced").content.decode()
+    assert lost.title in page and printed.title not in page
+
+
+def test_the_admin_refuses_a_source_with_neither_a_link_nor_where_it_was_printed(fact, curator_client):
+    form = {"fact": fact.pk, "title": "A review", "publisher": "", "url": "", "printed": "", "quote": "", "position": 1}
+    response = curator_client.post("/admin/facts/source/add/", form)
+    assert response.status_code == 200 and "where it was printed" in response.content.decode()
+    form["printed"] = "Sovetskii ekran 20 (1957), p. 8"
+    assert curator_client.post("/admin/facts/source/add/", form).status_code == 302
+    assert Source.objects.printed().get().title == "A review"
+
+
+def test_a_fact_resting_on_a_printed_source_alone_cannot_be_verified(fact, curator_client):
+    from facts.models import Status
+    from tests.facts.test_suggestions import admin_form_data
+
+    fact.sources.all().delete()
+    data = admin_form_data(
+        fact,
+        status=Status.VERIFIED,
+        **{
+            "sources-TOTAL_FORMS": "1",
+            "sources-0-title": "Sovetskii ekran",
+            "sources-0-printed": "Sovetskii ekran 20 (1957), p. 8",
+            "sources-0-position": "1",
+        },
+    )
+    response = curator_client.post(f"/admin/facts/fact/{fact.pk}/change/", data)
+    assert response.status_code == 200 and "cites at least one source with a link" in response.content.decode()
+
+
 def test_a_check_retires_no_cached_page_and_writes_no_history(server, fact):
     import pagecache
 

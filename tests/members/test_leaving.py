@@ -190,3 +190,54 @@ def test_the_data_lists_emails_whatever_the_case_of_the_address(client, django_u
     run_worker()
     client.force_login(olga)
     assert len(json.loads(client.get(reverse("members:data")).content)["emails"]) == 1
+
+
+def test_closing_leaves_no_trace_in_notices_sessions_or_the_admins_log(
+    active_member, curator, screening, run_worker, django_capture_on_commit_callbacks
+):
+    from django.contrib.admin.models import CHANGE, DELETION, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+    from django.contrib.sessions.models import Session
+
+    from facts.models import Suggestion
+    from outbox.models import Notice
+
+    member = active_member["member"]
+    devices = [Client(headers={"user-agent": agent}, REMOTE_ADDR="203.0.113.9") for agent in ("Firefox", "Phone")]
+    for device in devices:
+        device.post(reverse("account_login"), {"login": "veronika", "password": "squirrel-1941"})
+    untracked = Client()
+    untracked.force_login(member)
+    # An account email remembers the browser and address it came from ("your password was changed").
+    with django_capture_on_commit_callbacks(execute=True):
+        devices[0].post(
+            reverse("account_change_password"),
+            {"oldpassword": "squirrel-1941", "password1": "New-Cranes-1958", "password2": "New-Cranes-1958"},
+        )
+    run_worker()
+    assert Notice.objects.filter(data__icontains="Firefox").exists()
+    # The admin's log names what curators touched as it was called then.
+    rsvp = member.rsvps.get()
+    suggestion = Suggestion.objects.create(fact=active_member["thread"].fact, member=member, problem="p", proposal="q")
+    for obj, flag in ((rsvp, CHANGE), (suggestion, DELETION)):
+        LogEntry.objects.create(
+            user=curator,
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=str(obj.pk),
+            object_repr=str(obj),
+            action_flag=flag,
+        )
+    assert LogEntry.objects.filter(object_repr__contains="Veronika B.").count() == 2
+
+    close_account(member=member)
+
+    assert not Notice.objects.filter(data__icontains="Firefox").exists()
+    assert not Notice.objects.filter(data__icontains="203.0.113.9").exists()
+    assert not Notice.objects.filter(recipient__icontains="veronika").exists()
+    for device in (*devices, untracked):
+        session_key = device.cookies["sessionid"].value
+        assert not Session.objects.filter(session_key=session_key).exists()
+        assert not device.get(reverse("home:index")).context["user"].is_authenticated
+    reprs = list(LogEntry.objects.values_list("object_repr", flat=True))
+    assert not any("Veronika" in text or "veronika" in text for text in reprs), reprs
+    assert f"Former member · {screening.title} · Cancelled" in reprs

@@ -402,3 +402,19 @@ def test_a_request_for_another_host_is_logged_but_mails_nobody(client, settings,
     run_worker()
     assert mailoutbox == []
     assert "Invalid HTTP_HOST header" in caplog.text
+
+
+def test_club_mail_goes_only_to_an_address_its_own_member_confirmed(
+    screening, member, make_member, mailoutbox, run_worker
+):
+    # An admin typed another member's confirmed address into this account; its owner never confirmed it.
+    other = make_member(username="olga")
+    EmailAddress.objects.filter(user=other).delete()
+    other.email = member.email
+    other.save()
+
+    screenings.rsvp(member=other, screening=screening)
+    run_worker()
+
+    assert mailoutbox == []
+    assert Notice.objects.get(kind="screenings.rsvp").status == NoticeStatus.SKIPPED

@@ -82,6 +82,7 @@ def test_every_model_visitors_see_is_watched():
         "facts.Source",
         "facts.FaqEntry",
         "facts.Change",
+        "facts.Text",
         "screenings.Venue",
         "screenings.Screening",
         "screenings.Rsvp",

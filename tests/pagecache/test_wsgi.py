@@ -81,13 +81,19 @@ def test_a_change_sends_the_next_request_to_django(site, fact):
         {"HTTP_IF_NONE_MATCH": '"x"'},
         {"REQUEST_METHOD": "HEAD"},
         {"HTTP_X_FORWARDED_PROTO": "http"},
-        {"HTTP_HOST": "localhost:8443"},
     ],
 )
 def test_anything_but_a_visitors_plain_get_of_the_same_address_goes_to_django(site, extra):
     get(site)
     get(site, **extra)
     assert site.application.calls == 2
+
+
+def test_a_port_in_the_host_makes_no_page_of_its_own(site):
+    get(site)
+    for host in ("localhost:8443", "localhost:80", "LOCALHOST"):
+        assert get(site, HTTP_HOST=host)[0] == "200 OK"
+    assert site.application.calls == 1
 
 
 def test_a_stranger_host_is_refused_by_django(site):
@@ -102,3 +108,17 @@ def test_nothing_is_answered_while_the_shared_cache_is_out_of_reach(site, monkey
     get(site)
     assert site.application.calls == 2
     assert pagecache.current_version() is not None
+
+
+def test_an_address_outside_latin_1_reaches_django_unchanged(site):
+    # WSGI hands over the path as bytes decoded as Latin-1; Django must get it exactly so.
+    euro = b"/facts/%E2%82%AC/".decode("latin-1")
+    assert get(site, path="/facts/\u00e2\u0082\u00ac/")[0].startswith("404")
+    assert get(site, path=euro)[0].startswith("404")
+
+
+def test_anything_going_wrong_in_the_fast_path_leaves_the_request_to_django(site, monkeypatch):
+    get(site)
+    monkeypatch.setattr("pagecache.wsgi.visitor_page_key", lambda request: 1 / 0)
+    assert get(site)[0] == "200 OK"
+    assert site.application.calls == 2

@@ -70,11 +70,12 @@ def site(request, db):
 PAGES = {
     # page: (url, queries for a visitor, queries for a member). Lists of facts and screenings count their
     # comments in a query of discussion's own ({% count_comments %}): facts and screenings know nothing of it.
-    "home": (lambda s: reverse("home:index"), 2, 4),
+    "home": (lambda s: reverse("home:index"), 3, 5),
     "fact list": (lambda s: reverse("facts:list"), 4, 6),
     "fact search": (lambda s: reverse("facts:list") + "?q=fact&category=awards", 4, 6),
     "fact detail": (lambda s: s["fact"].get_absolute_url(), 6, 8),
     "faq": (lambda s: reverse("facts:faq"), 2, 4),
+    "statuses": (lambda s: reverse("facts:statuses"), 1, 3),
     "screening list": (lambda s: reverse("screenings:list"), 2, 4),
     "past screenings": (lambda s: reverse("screenings:past"), 1, 3),
     "screening detail": (lambda s: s["screening"].get_absolute_url(), 3, 8),
@@ -113,6 +114,7 @@ WARM_MEMBER_PAGES = {
     "screening list": (lambda s: reverse("screenings:list"), 0),
     "screening detail": (lambda s: s["screening"].get_absolute_url(), 1),
     "faq": (lambda s: reverse("facts:faq"), 2),
+    "statuses": (lambda s: reverse("facts:statuses"), 0),
     "past screenings": (lambda s: reverse("screenings:past"), 0),
     "discussion": (lambda s: reverse("discussion:latest"), 2),
     "member profile": (lambda s: s["member"].get_absolute_url(), 3),

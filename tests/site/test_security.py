@@ -56,6 +56,13 @@ def test_plain_http_is_redirected_to_https(client):
 
 
 @override_settings(**PRODUCTION)
+def test_a_load_balancers_plain_http_probe_of_healthz_gets_its_answer(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.content.decode().startswith("ok")
+    assert client.get("/healthz/").status_code == 301  # nothing else is exempt
+
+
+@override_settings(**PRODUCTION)
 def test_cookies_are_secure_httponly_and_samesite(client, member):
     response = client.post("/accounts/login/", {"login": "veronika", "password": "squirrel-1941"}, **HTTPS)
     session = response.cookies["sessionid"]
@@ -155,3 +162,25 @@ def test_health_check_fails_when_the_database_does(client, db, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert b"database" in response.content
+
+
+def photo_with_metadata(fmt="JPEG") -> bytes:
+    """A still as a phone takes it: EXIF with the camera and a GPS position, and (for JPEG) XMP."""
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"
+    exif[0x8825] = {1: "N", 2: (51.0, 30.0, 26.0)}
+    out = BytesIO()
+    extra = {"xmp": b'<x:xmpmeta xmlns:x="adobe:ns:meta/">GPSLatitude 51.5</x:xmpmeta>'} if fmt == "JPEG" else {}
+    Image.new("RGB", (40, 30), "white").save(out, format=fmt, exif=exif.tobytes(), **extra)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("JPEG", "still.jpg"), ("PNG", "still.png"), ("WEBP", "still.webp")])
+def test_fact_images_are_stored_without_their_metadata(curator_client, category, fmt, name):
+    upload = SimpleUploadedFile(name, photo_with_metadata(fmt))
+    assert curator_client.post(reverse("admin:facts_fact_add"), fact_form(category, upload)).status_code == 302
+    stored = Fact.objects.get(slug="a-still").image.open("rb").read()
+    assert b"PhoneMaker" not in stored and b"GPSLatitude" not in stored
+    with Image.open(BytesIO(stored)) as image:
+        assert (image.format, image.size) == (fmt, (40, 30))
+        assert not image.getexif()

@@ -38,6 +38,16 @@ def test_the_site_refuses_to_start_without_a_secret_key_when_debug_is_off():
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
+def test_the_site_refuses_to_start_without_the_two_factor_key_when_debug_is_off(monkeypatch):
+    monkeypatch.delenv("MFA_ENCRYPTION_KEY", raising=False)
+    result = load_settings(DJANGO_SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "MFA_ENCRYPTION_KEY is not set" in result.stderr
+    bad = load_settings(DJANGO_SECRET_KEY="x" * 50, MFA_ENCRYPTION_KEY="too-short")
+    assert "MFA_ENCRYPTION_KEY must be 32 bytes" in bad.stderr
+    assert load_settings(DJANGO_DEBUG="1").returncode == 0  # debug makes one from the secret key
+
+
 def test_debug_needs_no_secret_key_and_defaults_to_sqlite_with_immediate_transactions():
     result = load_settings(DJANGO_DEBUG="1")
     debug, engine, cache, hosts, mode = json.loads(result.stdout)
@@ -60,6 +70,13 @@ def test_database_and_redis_urls_switch_the_backends():
     assert engine == "django.db.backends.postgresql"
     assert cache.endswith("RedisCache")
     assert hosts == ["cranes.example", "www.cranes.example"]
+
+
+def test_hsts_max_age_and_preload_come_from_the_environment():
+    probe = "import json, cranesclub.settings as s; print(json.dumps([s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_PRELOAD]))"
+    assert json.loads(load_settings(probe, DJANGO_SECRET_KEY="x" * 50).stdout) == [31_536_000, True]
+    chosen = load_settings(probe, DJANGO_SECRET_KEY="x" * 50, DJANGO_HSTS_SECONDS="600", DJANGO_HSTS_PRELOAD="0")
+    assert json.loads(chosen.stdout) == [600, False]
 
 
 @pytest.mark.parametrize("value", ["yes", "on", "2"])

@@ -27,7 +27,8 @@ confirmed_addresses = import_module("members.migrations.0006_confirmed_email_add
 
 def test_a_catalogue_loaded_before_seed_records_keeps_its_curators_deletions_and_slugs():
     call_command("load_catalogue", stdout=StringIO())
-    assert set(SeedRecord.objects.values_list("model", "slug")) == {
+    # Page texts joined the file later than the migration (facts.0010).
+    assert set(SeedRecord.objects.exclude(model="facts.Text").values_list("model", "slug")) == {
         (model, slug) for model, slugs in seed_records.SEEDED.items() for slug in slugs
     }, "the migration's list is the catalogue file's"
     # Before migration 0004 a curator deleted one fact and gave another a new slug; nothing recorded the loads.
@@ -78,8 +79,11 @@ CONTENT = {
 def release_tree(commit: str, into: Path) -> Path:
     """The project as it was released at `commit`, from the repository's history."""
     git = shutil.which("git")
-    if not git or subprocess.run([git, "cat-file", "-e", commit], cwd=ROOT).returncode:
-        pytest.skip(f"this clone has no history of release {commit}")
+    if not git or subprocess.run([git, "cat-file", "-e", commit], cwd=ROOT, capture_output=True).returncode:
+        missing = f"this clone has no history of release {commit}"
+        if os.environ.get("UPGRADE_TESTS") == "required":  # as CI sets it: there it is a failure, not a skip
+            pytest.fail(missing)
+        pytest.skip(missing)
     archive = subprocess.run([git, "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
@@ -120,3 +124,52 @@ def test_a_site_seeded_by_an_earlier_release_ends_as_a_fresh_one_but_for_its_cur
     assert "kept fact iconic-poster (edited by a curator since it was loaded" in out
     assert content(upgraded, leave_out="iconic-poster") == content(fresh, leave_out="iconic-poster")
     assert content(upgraded)["facts"] != content(fresh)["facts"], "the curator's words stand"
+    with closing(sqlite3.connect(upgraded)) as connection:
+        assert not connection.execute("SELECT count(*) FROM facts_change WHERE note = ''").fetchone()[0]
+
+
+def test_a_site_of_the_last_release_gets_the_third_checks_corrections_on_deploy_but_not_over_a_curators_edit(
+    tmp_path,
+):
+    fresh, upgraded = tmp_path / "fresh.sqlite3", tmp_path / "upgraded.sqlite3"
+    deploy(release_tree(RELEASES["previous"], tmp_path / "release"), upgraded)  # before the third check
+    with closing(sqlite3.connect(upgraded)) as connection, connection:
+        # A curator's own words on a fact the third check corrects, and a save from a browser that changed
+        # nothing but the line endings (the admin stored them as they came).
+        connection.execute(
+            "UPDATE facts_fact SET summary = 'A curator''s words.' WHERE slug = 'engaging-narrative-structure'"
+        )
+        connection.execute(
+            "UPDATE facts_fact SET body = replace(body, char(10), char(13) || char(10)) WHERE slug = 'palme-dor-winner'"
+        )
+
+    out = deploy(ROOT, upgraded)
+    deploy(ROOT, fresh)
+
+    assert "kept fact engaging-narrative-structure (edited by a curator since it was loaded" in out
+    assert "palme-dor-winner" in out and "kept fact palme-dor-winner" not in out, "line endings are no edit"
+    edited = "engaging-narrative-structure"
+    assert content(upgraded, leave_out=edited) == content(fresh, leave_out=edited)
+    with closing(sqlite3.connect(upgraded)) as connection:
+        statuses = dict(connection.execute("SELECT slug, status FROM facts_fact"))
+        changes = connection.execute(
+            "SELECT f.slug, c.kind, c.old_status, c.new_status, c.note FROM facts_change c "
+            "JOIN facts_fact f ON f.id = c.fact_id ORDER BY f.slug"
+        ).fetchall()
+        synopsis = connection.execute("SELECT text FROM facts_text WHERE slug = 'synopsis'").fetchone()
+    assert (statuses["based-on-a-play"], statuses["cultural-impact"], statuses[edited]) == (
+        "disputed",
+        "verified",
+        "verified",
+    ), "the curator's fact keeps the status it had"
+    assert (
+        "based-on-a-play",
+        "status",
+        "refuted",
+        "disputed",
+        "Status corrected from refuted to disputed. The film is based on Rozov's play, as the article says; "
+        "only the title it gives the play is wrong.",
+    ) in changes
+    assert [change for change in changes if change[0] == edited] == []
+    assert {slug for slug, *_ in changes} >= {"heartfelt-performances", "moving-score", "symbolism-of-cranes"}
+    assert "within hours" in synopsis[0]

@@ -20,4 +20,11 @@ class Command(BaseCommand):
             raise CommandError("Another check of the sources is still running; try again later.")
         for source in report.dead:
             self.stdout.write(f"dead: {source.url} ({source.link_problem}), cited by {source.fact}")
+        for source in report.unplaced:
+            self.stdout.write(f"no link, and not said where it was printed: {source.title}, cited by {source.fact}")
         self.stdout.write(f"Checked {report.checked} links: {len(report.dead)} dead.")
+        if report.printed or report.unplaced:
+            self.stdout.write(
+                f"Not checked: {report.printed} printed source{'s' if report.printed != 1 else ''} (known, no link), "
+                f"{len(report.unplaced)} with neither a link nor where it was printed."
+            )

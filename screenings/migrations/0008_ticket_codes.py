@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
     alter a table in the transaction that updated its rows)."""
 
     dependencies = [
-        ("screenings", "0006_the_night"),
+        ("screenings", "0007_the_night"),
     ]
 
     operations = [

@@ -12,7 +12,7 @@ import core.images
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("screenings", "0005_reminder_queued_at"),
+        ("screenings", "0006_runtime_of_the_restoration"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                         blank=True, help_text="e.g. 2018 2K restoration", max_length=200, verbose_name="print shown"
                     ),
                 ),
-                ("runtime_minutes", models.PositiveIntegerField(default=97, verbose_name="film runtime")),
+                ("runtime_minutes", models.PositiveIntegerField(default=98, verbose_name="film runtime")),
                 (
                     "subtitles",
                     models.CharField(blank=True, default="English", max_length=60, verbose_name="subtitle language"),

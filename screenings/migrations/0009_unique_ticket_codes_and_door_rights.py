@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     moderation."""
 
     dependencies = [
-        ("screenings", "0007_ticket_codes"),
+        ("screenings", "0008_ticket_codes"),
     ]
 
     operations = [
