@@ -1,6 +1,8 @@
 """A member's RSVPs, attendance and reflections, for "Download my data" and "Delete my account" (see
 core.personal_data)."""
 
+from django.utils import timezone
+
 from core.links import absolute_url
 from screenings import attendance, services
 from screenings.models import Reflection, ReflectionReport, ReflectionStatus, Rsvp, Screening
@@ -52,11 +54,13 @@ def reflections(member) -> dict:
 
 def erase(member) -> None:
     """Give up a leaving member's seats and waitlist places through the services (so the queue moves up),
-    then take their attendance away: their RSVPs stay as anonymous seats in the counts, their
-    reflections as anonymous ratings, without their words."""
+    then take their attendance away: the RSVPs of screenings that have started stay as anonymous seats in
+    the counts, their reflections as anonymous ratings, without their words. (Cancelled RSVPs of
+    screenings to come say nothing of where they were, and stay theirs.)"""
     for rsvp in Rsvp.objects.upcoming_for(member):
         services.cancel_rsvp(member=member, screening=rsvp.screening)
-    Rsvp.objects.filter(member=member).update(member=None, guest_name="")
+    started = Rsvp.objects.filter(member=member, screening__starts_at__lte=timezone.now())
+    started.update(member=None, guest_name="")
     theirs = Reflection.objects.filter(member=member)
     theirs.filter(status=ReflectionStatus.PUBLISHED).update(status=ReflectionStatus.REMOVED)
     theirs.update(member=None, noticed="")
