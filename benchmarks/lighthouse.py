@@ -1,4 +1,4 @@
-"""Lighthouse (pinned in package.json) on three pages, mobile settings, against gunicorn with debug off.
+"""Lighthouse (pinned in package.json) on the main public pages, mobile settings, against gunicorn with debug off.
 
 Needs CHROME_PATH (Debian's chromium). Prints each category's score; fails below 95.
 Usage: CHROME_PATH=/usr/bin/chromium python benchmarks/lighthouse.py
@@ -14,7 +14,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.server import ROOT, gunicorn, prepare, site_env, workdir  # noqa: E402
 
-PAGES = ["/", "/facts/", "/facts/palme-dor-winner/"]
+PAGES = [
+    "/",
+    "/facts/",
+    "/facts/palme-dor-winner/",
+    "/screenings/past/",
+    "/screenings/demo-winter-evening/",
+    "/screenings/demo-club-screening/programme/",
+]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGET = 95
 CHROME_FLAGS = (
@@ -67,10 +74,10 @@ def main() -> int:
             results = {page: audit(base + page, tmp / "report.json") for page in PAGES}
     version = next(iter(results.values()))["version"]
     print(f"Lighthouse {version}, mobile (default throttling), gunicorn with debug off")
-    print(f"{'page':28} " + " ".join(f"{c:>15}" for c in CATEGORIES))
+    print(f"{'page':44} " + " ".join(f"{c:>15}" for c in CATEGORIES))
     failed = False
     for page, result in results.items():
-        print(f"{page:28} " + " ".join(f"{result['scores'][c]:>15}" for c in CATEGORIES))
+        print(f"{page:44} " + " ".join(f"{result['scores'][c]:>15}" for c in CATEGORIES))
         failed |= min(result["scores"].values()) < TARGET
         for line in result["failing"]:
             print(f"    failing audit: {line}")

@@ -30,6 +30,17 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_hours(name: str, default: float) -> timedelta:
+    value = os.environ.get(name, "").strip() or str(default)
+    try:
+        hours = float(value)
+    except ValueError:
+        hours = -1
+    if hours < 0:
+        raise ImproperlyConfigured(f"{name} must be a number of hours, 0 or more; got {value!r}.")
+    return timedelta(hours=hours)
+
+
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -219,6 +230,7 @@ ACCOUNT_RATE_LIMITS = {
     "report": "10/h/user",
     "profile": "10/h/user",
     "suggest": "5/h/user,20/d/user",
+    "reflection": "10/h/user",
     "close_account": "5/h/user",  # each try checks the password
 }
 # Two-factor: TOTP with recovery codes, and security keys (WebAuthn). Staff must have it (core.admin_site).
@@ -410,6 +422,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 CLUB_NOTICE_GIVE_UP = timedelta(hours=24)
 # /healthz fails when a task has waited longer than this: no worker is running, or too few.
 CLUB_QUEUE_MAX_WAIT = timedelta(seconds=int(os.environ.get("CLUB_QUEUE_MAX_WAIT_SECONDS", "300")))
+# A seat that frees up is offered to the first party waiting, to claim within CLUB_OFFER_HOURS, but never
+# later than CLUB_DOOR_HOURS before the start; seats that free up in those last hours go to the door.
+CLUB_OFFER_WINDOW = env_hours("CLUB_OFFER_HOURS", 24)
+CLUB_DOOR_WINDOW = env_hours("CLUB_DOOR_HOURS", 2)
 
 # The layout's links by URL name ({{ nav.faq }} in base.html), the menu items that own the pages under
 # their address, and the layout's static files ({{ asset.css }}). See core.context_processors.

@@ -13,10 +13,13 @@ class ScreeningsConfig(AppConfig):
         from screenings.sitemaps import ScreeningPagesSitemap, ScreeningSitemap
 
         pagecache.watch(self.get_model("Venue"))
-        pagecache.watch(self.get_model("Screening"))
-        # Visitors see seats taken, never when a reminder went out.
+        # Visitors never see when the morning's invitations went out.
+        pagecache.watch(self.get_model("Screening"), ignore=("reflections_invited_at",))
+        # Visitors see seats taken and how many came, never when a reminder went out.
         pagecache.watch(self.get_model("Rsvp"), ignore=("reminder_queued_at",))
+        pagecache.watch(self.get_model("Reflection"))
         personal_data.register("rsvps", export=mine.rsvps, erase=mine.erase)
+        personal_data.register("screening_nights", export=mine.reflections)
         notices.register_kinds()
         sitemaps.register("screening-pages", ScreeningPagesSitemap)
         sitemaps.register("screenings", ScreeningSitemap)

@@ -22,8 +22,9 @@ def event(screening: Screening) -> Event:
     item.add("dtstamp", screening.updated.astimezone(UTC))
     item.add("dtstart", screening.starts_at.astimezone(UTC))
     item.add("dtend", screening.ends_at.astimezone(UTC))
-    item.add("summary", f"Cranes Club: {screening.title}")
-    item.add("location", f"{screening.venue.name}, {' '.join(screening.venue.address.split())}")
+    item.add("summary", f"{'Cancelled: ' if screening.is_cancelled else ''}Cranes Club: {screening.title}")
+    # Lines apart: calendar apps show LOCATION on one line, and some hand it to a map search as it is.
+    item.add("location", ", ".join([screening.venue.name, *screening.venue.address_lines]))
     item.add("description", screening.description)
     item.add("url", absolute_url(screening.get_absolute_url()))
     item.add("status", "CANCELLED" if screening.is_cancelled else "CONFIRMED")

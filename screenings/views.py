@@ -1,113 +1,158 @@
 from datetime import timedelta
 
-from django.contrib import messages
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.views.decorators.http import require_POST
 
 import pagecache
-from core.throttle import throttled
-from members.verification import confirmed_email_required
+from core import film
 from pagecache import cached_for_visitors, not_cached
-from screenings import attendance, calendars, services
-from screenings.forms import RsvpForm
-from screenings.models import Rsvp, RsvpStatus, Screening
+from screenings import attendance, calendars, services, tickets
+from screenings.forms import GuestsForm, RsvpForm
+from screenings.models import Reflection, ReflectionStatus, Rsvp, RsvpStatus, Screening
 from screenings.structured_data import screening_event
 
 
 @cached_for_visitors
 def screening_list(request: HttpRequest) -> HttpResponse:
-    return _list(request, lambda: Screening.objects.upcoming().for_list(), archive=False)
-
-
-@cached_for_visitors
-def past_list(request: HttpRequest) -> HttpResponse:
-    return _list(request, lambda: Screening.objects.past().for_list()[:100], archive=True)
-
-
-def _list(request: HttpRequest, screenings, *, archive: bool) -> HttpResponse:
-    """`screenings` makes the query, built only when the page's fragment is rendered, not when it is warm."""
     context = {
-        "screenings": SimpleLazyObject(screenings),
-        "archive": archive,
+        "screenings": SimpleLazyObject(lambda: Screening.objects.upcoming().for_list()),
         "subscribe_url": calendars.subscribe_url(),
     }
     return render(request, "screenings/screening_list.html", context)
 
 
-@cached_for_visitors(params=("comments",))
-def screening_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    screening, structured_data = pagecache.kept(request, "screening", (slug,), lambda: _screening(slug))
+@cached_for_visitors
+def past_list(request: HttpRequest) -> HttpResponse:
+    """The archive of evenings: what was shown, how many came, what members made of it. Counts only."""
     context = {
-        "screening": screening,
-        "closed_reason": screening.rsvp_closed_reason(),
-        "structured_data": structured_data,
+        # Built only when the page's fragment is rendered, not when it is warm.
+        "screenings": SimpleLazyObject(lambda: list(Screening.objects.past().for_archive()[:100])),
+        "subscribe_url": calendars.subscribe_url(),
     }
-    if request.user.is_authenticated:
-        booking = Rsvp.objects.filter(screening=screening, member=request.user).with_waitlist_position().first()
-        context.update(
-            booking=booking,
-            waitlist_position=booking.waitlist_position if booking else None,
-            attendees=attendance.going_to(screening, request.user),  # a lazy query: read in a fragment
-            form=RsvpForm(screening=screening),
-        )
-    response = render(request, "screenings/screening_detail.html", context)
-    # Later pages of comments are rendered each time (strangers could ask for any number).
-    return response if request.GET.get("comments", "1") == "1" else not_cached(response)
+    return render(request, "screenings/archive.html", context)
 
 
-def _screening(slug: str) -> tuple[Screening, dict]:
-    """The screening at `slug` and its structured data, kept in this process under the content version
-    (a slug no screening has raises Http404, which nothing keeps)."""
-    screening = Screening.objects.for_list().filter(slug=slug).first()
+def screening_or_404(slug: str) -> tuple[Screening, dict]:
+    """The screening at `slug`, with its seats and counts, and its structured data (a slug no screening has
+    raises Http404, which nothing keeps)."""
+    screening = Screening.objects.for_list().with_attendance().select_related("replacement").filter(slug=slug).first()
     if screening is None:
         raise Http404("No screening has this address.")
     return screening, screening_event(screening)
 
 
-@require_POST
-@confirmed_email_required
-@throttled("rsvp")
-def rsvp(request: HttpRequest, slug: str) -> HttpResponse:
-    screening = get_object_or_404(Screening, slug=slug)
-    form = RsvpForm(request.POST, screening=screening)
-    if not form.is_valid():
-        messages.error(request, " ".join(form.errors.get("guests", ["Please check the number of guests."])))
-        return redirect(screening)
-    try:
-        booking = services.rsvp(member=request.user, screening=screening, guests=form.cleaned_data["guests"])
-    except services.RsvpRefused as refusal:
-        messages.error(request, str(refusal))
-    else:
-        if booking.status == RsvpStatus.GOING:
-            messages.success(request, "You're going. A confirmation is on its way by email.")
-        else:
-            messages.info(
-                request, "The screening is full: you're on the waitlist and will be emailed if a seat frees up."
-            )
-    return redirect(screening)
+def touched(request: HttpRequest, slug: str) -> tuple[Screening, dict]:
+    """The screening, kept under the content version; an offer past its deadline is lapsed first (any
+    request that touches the screening does it, so none outlives its deadline waiting for the worker)."""
+    screening, structured_data = pagecache.kept(request, "screening", (slug,), lambda: screening_or_404(slug))
+    if screening.next_offer_expiry and screening.next_offer_expiry <= timezone.now():
+        services.expire_offers(screening=screening)
+        screening, structured_data = screening_or_404(slug)
+    return screening, structured_data
 
 
-@require_POST
-@login_required
-@throttled("rsvp")
-def cancel(request: HttpRequest, slug: str) -> HttpResponse:
-    screening = get_object_or_404(Screening, slug=slug)
-    booking = services.cancel_rsvp(member=request.user, screening=screening)
-    if booking is None:
-        messages.info(request, "You had no RSVP for this screening.")
-    else:
-        messages.success(request, "Your RSVP is cancelled. Thank you for freeing the seat.")
-    return redirect(screening)
+@cached_for_visitors(params=("comments",))
+def screening_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    screening, structured_data = touched(request, slug)
+    now = timezone.now()
+    phase = screening.phase(now)
+    context = {
+        "screening": screening,
+        "phase": phase,
+        "closed_reason": screening.rsvp_closed_reason(now),
+        "structured_data": structured_data,
+    }
+    if phase == "ended":
+        context["reflections"] = pagecache.kept(
+            request, "reflections", (screening.pk,), lambda: _reflections(screening)
+        )
+    if request.user.is_authenticated:
+        context.update(_members_part(request, screening, context.get("reflections")))
+    response = render(request, "screenings/screening_detail.html", context)
+    # Later pages of comments are rendered each time (strangers could ask for any number), and so is a
+    # page about to change by the clock alone: the start or the end is nearer than a cached page's life.
+    if request.GET.get("comments", "1") != "1" or _turning(screening, now):
+        return not_cached(response)
+    return response
+
+
+def _turning(screening: Screening, now) -> bool:
+    soon = timedelta(seconds=settings.CLUB_PAGE_CACHE_SECONDS)
+    return any(now <= moment <= now + soon for moment in (screening.starts_at, screening.ends_at))
+
+
+def _reflections(screening: Screening) -> dict:
+    """What members thought: the count and average take in all but what moderators hid; the published
+    notes are listed."""
+    counted = list(Reflection.objects.filter(screening=screening).counted().select_related("member"))
+    ratings = [r.rating for r in counted]
+    return {
+        "count": len(counted),
+        "average": sum(ratings) / len(ratings) if ratings else None,
+        "published": [r for r in counted if r.status == ReflectionStatus.PUBLISHED],
+    }
+
+
+def _members_part(request: HttpRequest, screening: Screening, reflections: dict | None) -> dict:
+    """What depends on the member looking: their place, their reflection, the door link."""
+    user = request.user
+    booking = Rsvp.objects.filter(screening=screening, member=user).with_waitlist_position().first()
+    volunteers = pagecache.kept(request, "door-team", (screening.pk,), lambda: attendance.door_team(screening))
+    part = {
+        "booking": booking,
+        "waitlist_position": booking.waitlist_position if booking else None,
+        "attendees": attendance.going_to(screening, user),  # a lazy query: read in a fragment
+        "form": RsvpForm(screening=screening),
+        "guests_form": GuestsForm(screening=screening, initial={"guests": _all_guests(booking)}),
+        "may_run_door": attendance.may_run_the_door(request, screening, volunteers),
+    }
+    if reflections is not None:
+        mine = Reflection.objects.filter(screening=screening, member=user).first()
+        part.update(
+            my_reflection=mine,
+            reflection_editable=bool(mine and mine.can_edit(user)),
+            why_not_reflect="" if mine else services.why_not_reflect(user, screening),
+        )
+    return part
+
+
+def _all_guests(booking: Rsvp | None) -> int:
+    return booking.guests + booking.waiting_guests if booking else 0
+
+
+@cached_for_visitors
+def programme(request: HttpRequest, slug: str) -> HttpResponse:
+    """The one-page printed programme: the film's credits, the notes, time and place, the next screening."""
+    screening, _ = pagecache.kept(request, "screening", (slug,), lambda: screening_or_404(slug))
+    following = pagecache.kept(request, "following", (screening.pk,), lambda: _following(screening))
+    context = {"screening": screening, "film": film, "following": following}
+    return render(request, "screenings/programme.html", context)
+
+
+def _following(screening: Screening) -> Screening | None:
+    later = Screening.objects.scheduled().filter(starts_at__gt=max(screening.starts_at, timezone.now()))
+    return later.select_related("venue").order_by("starts_at").first()
 
 
 @login_required
 def my_screenings(request: HttpRequest) -> HttpResponse:
-    bookings = Rsvp.objects.upcoming_for(request.user)
-    return render(request, "screenings/my_screenings.html", {"bookings": bookings})
+    """The member's own: seats to come (with tickets), offers to claim, and the evenings they were at."""
+    bookings = list(Rsvp.objects.upcoming_for(request.user))
+    if any(b.status == RsvpStatus.OFFERED and b.offer_expires_at <= timezone.now() for b in bookings):
+        services.expire_offers()
+        bookings = list(Rsvp.objects.upcoming_for(request.user))
+    for booking in bookings:
+        if booking.status == RsvpStatus.GOING and not booking.screening.is_cancelled:
+            booking.qr = tickets.qr_data_uri(booking)
+    seen = attendance.seen_with_the_club(request.user).select_related("screening__venue")
+    seen = list(seen.order_by("-screening__starts_at"))
+    written = set(Reflection.objects.filter(member=request.user).values_list("screening", flat=True))
+    context = {"bookings": bookings, "seen": seen, "written": written}
+    return render(request, "screenings/my_screenings.html", context)
 
 
 def screening_ics(request: HttpRequest, slug: str) -> HttpResponse:

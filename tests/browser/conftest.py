@@ -53,7 +53,8 @@ def browser():
 
 @pytest.fixture
 def site(transactional_db, settings, tmp_path):
-    """The seeded site: the catalogue, demo screenings, a member with a comment."""
+    """The seeded site: the catalogue, demo screenings, a member with a comment who was at the past demo
+    evening and is a door volunteer of the demo club screening."""
     from discussion import services as discussion
     from facts.models import Fact
     from members.models import User
@@ -67,7 +68,18 @@ def site(transactional_db, settings, tmp_path):
     mine = discussion.post_comment(author=member, target=palme, text="Seen at https://example.org")
     discussion.post_comment(author=other, target=palme, text="A reply with\na second line.", parent=mine)
     theirs = discussion.post_comment(author=other, target=palme, text="The ending.", spoiler=True)
+    _at_the_demo_evenings(member)
     return {"member": member, "comment": mine, "other_comment": theirs}
+
+
+def _at_the_demo_evenings(member) -> None:
+    from screenings import services
+    from screenings.models import Rsvp, RsvpStatus, Screening
+
+    past = Screening.objects.get(slug="demo-winter-evening")
+    booking = Rsvp.objects.create(member=member, screening=past, status=RsvpStatus.GOING)  # before it happened
+    services.check_in(screening=past, rsvp_id=booking.pk)
+    Screening.objects.get(slug="demo-club-screening").door_volunteers.add(member)
 
 
 def _watch(page) -> list[str]:

@@ -20,6 +20,8 @@ PUBLIC_PAGES = [
     "/screenings/",
     "/screenings/past/",
     "/screenings/demo-club-screening/",
+    "/screenings/demo-club-screening/programme/",
+    "/screenings/demo-winter-evening/",
     "/discussion/",
     "/members/lena/",
     "/accounts/login/",
@@ -29,6 +31,10 @@ PUBLIC_PAGES = [
 ]
 MEMBER_PAGES = [
     "/screenings/demo-club-screening/",
+    "/screenings/demo-club-screening/door/",
+    "/screenings/demo-club-screening/door/?q=lena",
+    "/screenings/demo-winter-evening/",
+    "/screenings/demo-winter-evening/reflection/",
     "/facts/palme-dor-winner/",
     "/facts/palme-dor-winner/suggest/",
     "/members/me/",
@@ -51,6 +57,10 @@ ADMIN_PAGES = [
     "/admin/facts/suggestion/",
     "/admin/facts/source/?link=dead",
     "/admin/screenings/screening/add/",
+    "/admin/screenings/screening/1/change/",
+    "/admin/screenings/screening/1/history/",
+    "/admin/screenings/screening/1/cancel/",
+    "/admin/screenings/reflection/",
 ]
 
 
@@ -103,9 +113,12 @@ FOCUSABLE = """() => [...document.querySelectorAll(
   .filter(e => e.tabIndex >= 0 && e.offsetParent !== null).length"""
 
 
-@pytest.mark.parametrize(
-    "path", ["/", "/facts/", "/facts/statuses/", "/facts/palme-dor-winner/", "/faq/", "/screenings/"]
-)
+KEYBOARD_PAGES = ["/", "/facts/", "/facts/statuses/", "/facts/palme-dor-winner/", "/faq/", "/screenings/",
+                  "/screenings/past/", "/screenings/demo-winter-evening/",
+                  "/screenings/demo-club-screening/programme/"]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", KEYBOARD_PAGES)
 def test_the_keyboard_reaches_everything_with_a_visible_focus(page, site, path):
     page.goto(path)
     focusable = page.evaluate(FOCUSABLE)

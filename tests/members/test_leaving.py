@@ -81,10 +81,10 @@ def test_closing_an_account_erases_the_member_and_keeps_everyone_elses_work(
     client.post(reverse("account_login"), {"username": "veronika", "password": "squirrel-1941"})
     assert not client.get(reverse("home:index")).context["user"].is_authenticated
 
-    # The seat went to the member waiting, who was told; nobody is overbooked.
+    # The seat is offered to the member waiting, who was told; nobody is overbooked.
     assert Rsvp.objects.get(member=member).status == RsvpStatus.CANCELLED
-    assert Rsvp.objects.get(member=active_member["waiting"]).status == RsvpStatus.GOING
-    assert [m.subject for m in mailoutbox] == [f"A seat has come free: {screening.title}"]
+    assert Rsvp.objects.get(member=active_member["waiting"]).status == RsvpStatus.OFFERED
+    assert [m.subject for m in mailoutbox] == [f"A seat is yours to claim: {screening.title}"]
 
     # The thread stays whole: the reply is there, the member's words are not.
     thread.refresh_from_db()

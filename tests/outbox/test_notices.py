@@ -166,9 +166,9 @@ def test_a_notice_tells_what_is_true_when_it_goes(screening, member, make_member
     screening.save()
     screenings.rsvp(member=member, screening=screening)
     screenings.rsvp(member=waiting, screening=screening)
-    screenings.cancel_rsvp(member=member, screening=screening)  # the waiting member moves up within the minute
+    screenings.cancel_rsvp(member=member, screening=screening)  # the waiting member is offered it within the minute
     run_worker()
-    assert ("You're going: Autumn screening", [waiting.email]) in [(m.subject, m.to) for m in mailoutbox]
+    assert ("A seat is yours to claim: Autumn screening", [waiting.email]) in [(m.subject, m.to) for m in mailoutbox]
     assert not any("waitlist" in m.subject for m in mailoutbox)
 
 

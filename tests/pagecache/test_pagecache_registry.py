@@ -86,6 +86,7 @@ def test_every_model_visitors_see_is_watched():
         "screenings.Venue",
         "screenings.Screening",
         "screenings.Rsvp",
+        "screenings.Reflection",
         "discussion.Comment",
         "members.User",
     }

@@ -41,16 +41,30 @@ def test_changelist_shows_seats_without_n_plus_one(
     assert response.status_code == 200
 
 
-def test_cancel_action_notifies_everyone(organiser_client, screening, make_member, mailoutbox, run_worker):
+def test_the_cancel_action_asks_first_then_notifies_everyone_with_the_reason_and_new_date(
+    organiser_client, screening, make_screening, make_member, mailoutbox, run_worker
+):
     full_screening(screening, make_member)
+    new_date = make_screening(title="The new date", slug="new-date", starts_at=screening.starts_at + timedelta(days=7))
     mailoutbox.clear()
-    organiser_client.post(
-        reverse("admin:screenings_screening_changelist"),
-        {"action": "cancel_screenings", "_selected_action": [screening.pk]},
-    )
+    changelist = reverse("admin:screenings_screening_changelist")
+    chosen = {"action": "cancel_screenings", "_selected_action": [screening.pk]}
+    asked = organiser_client.post(changelist, chosen)
+    assert asked.status_code == 200 and "5 members to tell" in asked.content.decode()
+    assert Screening.objects.get(pk=screening.pk).status == ScreeningStatus.SCHEDULED  # nothing in one click
+
+    reason = "The projector's lamp failed; we are sorry."
+    done = organiser_client.post(changelist, {**chosen, "confirm": "1", "reason": reason, "replacement": new_date.pk})
+    assert done.status_code == 302
     run_worker()
-    assert Screening.objects.get().status == ScreeningStatus.CANCELLED
+    screening.refresh_from_db()
+    assert (screening.status, screening.cancellation_reason, screening.replacement) == (
+        ScreeningStatus.CANCELLED,
+        reason,
+        new_date,
+    )
     assert len(mailoutbox) == 5
+    assert reason in mailoutbox[0].body and "https://cranes.example/screenings/new-date/" in mailoutbox[0].body
 
 
 def test_export_attendees_csv(organiser_client, screening, make_member):
@@ -62,9 +76,9 @@ def test_export_attendees_csv(organiser_client, screening, make_member):
         {"action": "export_attendees", "_selected_action": [screening.pk]},
     )
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0][:3] == ["screening", "starts (local)", "member"]
+    assert rows[0][:5] == ["screening", "starts (local)", "name", "member", "email"]
     assert len(rows) == 5
-    assert rows[1][3] == "'=HYPERLINK(1)"
+    assert rows[1][2] == "'=HYPERLINK(1)"
 
 
 def edit_form(screening, **changes):
@@ -88,17 +102,19 @@ def edit_form(screening, **changes):
     return data
 
 
-def test_raising_capacity_in_the_admin_promotes(organiser_client, screening, make_member, settings):
+def test_raising_capacity_in_the_admin_offers_the_seats_to_the_waitlist(
+    organiser_client, screening, make_member, settings
+):
     settings.TIME_ZONE = "UTC"
     members = full_screening(screening, make_member)
     url = reverse("admin:screenings_screening_change", args=[screening.pk])
     response = organiser_client.post(url, edit_form(screening, capacity=5))
     assert response.status_code == 302, response.content.decode()[:3000]
-    assert set(Rsvp.objects.values_list("status", flat=True)) == {RsvpStatus.GOING}
-    assert Rsvp.objects.get(member=members[4]).status == RsvpStatus.GOING
+    assert Rsvp.objects.get(member=members[3]).status == RsvpStatus.OFFERED
+    assert Rsvp.objects.get(member=members[4]).status == RsvpStatus.OFFERED
 
 
-def test_cancelling_via_the_status_field_notifies_too(
+def test_the_status_field_cannot_cancel_in_one_click_the_screenings_own_cancel_page_does(
     organiser_client, screening, make_member, mailoutbox, run_worker, settings
 ):
     settings.TIME_ZONE = "UTC"
@@ -106,6 +122,12 @@ def test_cancelling_via_the_status_field_notifies_too(
     mailoutbox.clear()
     url = reverse("admin:screenings_screening_change", args=[screening.pk])
     organiser_client.post(url, edit_form(screening, status="cancelled"))
+    assert Screening.objects.get().status == ScreeningStatus.SCHEDULED
+    page = organiser_client.get(url).content.decode()
+    cancel = reverse("admin:screenings_screening_cancel", args=[screening.pk])
+    assert cancel in page and "Cancel this screening" in page
+    assert "2 members to tell" in organiser_client.get(cancel).content.decode()
+    organiser_client.post(cancel, {"confirm": "1", "reason": ""})
     run_worker()
     assert Screening.objects.get().status == ScreeningStatus.CANCELLED
     assert [m.subject for m in mailoutbox] == ["Cancelled: Autumn screening"] * 2

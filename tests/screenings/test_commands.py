@@ -18,9 +18,10 @@ def run(*args) -> str:
 
 
 def test_demo_screenings_are_upcoming_and_loaded_once():
-    assert "3 change(s)" in run("load_demo_screenings")
+    assert "4 change(s)" in run("load_demo_screenings")
     assert "0 change(s)" in run("load_demo_screenings")
     assert Screening.objects.upcoming().count() == 3
+    assert list(Screening.objects.past().values_list("slug", flat=True)) == ["demo-winter-evening"]
 
 
 def test_ended_demo_screenings_move_forward_again(time_machine):
@@ -28,6 +29,7 @@ def test_ended_demo_screenings_move_forward_again(time_machine):
     time_machine.move_to(timezone.now() + timedelta(days=60))
     assert "moved" in run("load_demo_screenings")
     assert Screening.objects.upcoming().count() == 3
+    assert Screening.objects.get(slug="demo-winter-evening").ends_at < timezone.now()  # an evening that happened
 
 
 def test_the_reminder_command_only_queues_and_queues_nothing_new_the_second_time(
@@ -43,3 +45,12 @@ def test_the_reminder_command_only_queues_and_queues_nothing_new_the_second_time
     assert Notice.objects.filter(kind="screenings.reminder").count() == 1
     run_worker()
     assert [m.subject for m in mailoutbox].count(f"Tomorrow: {screening.title}") == 1
+
+
+def test_the_offer_and_invitation_commands_say_what_they_did(make_screening, member, time_machine):
+    assert "Lapsed 0 offer(s)" in run("expire_offers")
+    screening = make_screening(starts_at=timezone.now() + timedelta(hours=1))
+    services.rsvp(member=member, screening=screening)
+    time_machine.move_to(timezone.now() + timedelta(days=1, hours=2))
+    assert "Invited the members of 1 evening(s)" in run("send_reflection_invitations")
+    assert "Invited the members of 0 evening(s)" in run("send_reflection_invitations")

@@ -25,10 +25,10 @@ def test_five_members_for_three_seats_three_go_two_wait_in_order(screening, make
     mailoutbox.clear()
     services.cancel_rsvp(member=members[1], screening=screening)
     run_worker()
-    assert Rsvp.objects.get(member=members[3]).status == RsvpStatus.GOING
+    assert Rsvp.objects.get(member=members[3]).status == RsvpStatus.OFFERED
     assert Rsvp.objects.get(member=members[4]).status == RsvpStatus.WAITLISTED
     assert sorted((m.subject, m.to) for m in mailoutbox) == [
-        ("A seat has come free: Autumn screening", [members[3].email]),
+        ("A seat is yours to claim: Autumn screening", [members[3].email]),
         ("Your RSVP is cancelled: Autumn screening", [members[1].email]),
     ]
 
@@ -57,14 +57,14 @@ def test_a_party_that_does_not_fit_is_skipped_until_one_does(make_screening, mak
     first, second, big, small = (make_member() for _ in range(4))
     services.rsvp(member=first, screening=screening)
     services.rsvp(member=second, screening=screening, guests=1)
-    services.rsvp(member=big, screening=screening, guests=2)  # waits: needs 3
+    services.rsvp(member=big, screening=screening, guests=2, short=services.Short.WAIT_TOGETHER)  # needs 3
     services.rsvp(member=small, screening=screening)  # fits the last seat
     assert Rsvp.objects.get(member=small).status == RsvpStatus.GOING
 
     services.cancel_rsvp(member=second, screening=screening)  # frees 2: big still needs 3
     assert Rsvp.objects.get(member=big).status == RsvpStatus.WAITLISTED
     services.cancel_rsvp(member=first, screening=screening)  # frees 3 in all
-    assert Rsvp.objects.get(member=big).status == RsvpStatus.GOING
+    assert Rsvp.objects.get(member=big).status == RsvpStatus.OFFERED
 
 
 def test_leaving_the_waitlist_promotes_nobody(screening, make_member):
@@ -161,7 +161,7 @@ def test_raising_capacity_promotes_the_waitlist(screening, make_member, run_work
     screening.capacity = 4
     services.save_screening(screening=screening)
     run_worker()
-    assert statuses(screening) == ["going"] * 4 + ["waitlisted"]
+    assert statuses(screening) == ["going"] * 3 + ["offered", "waitlisted"]
     assert [m.to for m in mailoutbox if m.subject.startswith("A seat")] == [[members[3].email]]
 
 

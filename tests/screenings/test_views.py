@@ -42,7 +42,7 @@ def test_detail_shows_time_in_the_club_time_zone(client, make_screening, setting
 def test_visitors_see_a_login_prompt_and_a_count_not_names(client, screening, other_member):
     services.rsvp(member=other_member, screening=screening)
     content = client.get(screening.get_absolute_url()).content.decode()
-    assert "Log in</a> to RSVP" in content
+    assert "Log in</a> or" in content and "join the club</a> to RSVP" in content
     assert "1 seat taken" in content
     assert "Boris" not in content
 
@@ -122,7 +122,7 @@ def test_rsvp_for_past_screening_shows_a_message(client, make_screening, member)
     past = make_screening(slug="old", starts_at=timezone.now() - timedelta(days=1))
     client.force_login(member)
     response = client.post(reverse("screenings:rsvp", args=["old"]), follow=True)
-    assert "already started" in response.content.decode()
+    assert "This screening is over." in response.content.decode()
     assert not Rsvp.objects.exists()
     assert past.get_absolute_url() in response.redirect_chain[-1][0]
 

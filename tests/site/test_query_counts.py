@@ -78,7 +78,7 @@ PAGES = {
     "statuses": (lambda s: reverse("facts:statuses"), 1, 3),
     "screening list": (lambda s: reverse("screenings:list"), 2, 4),
     "past screenings": (lambda s: reverse("screenings:past"), 1, 3),
-    "screening detail": (lambda s: s["screening"].get_absolute_url(), 3, 7),
+    "screening detail": (lambda s: s["screening"].get_absolute_url(), 3, 8),
     "discussion": (lambda s: reverse("discussion:latest"), 2, 4),
     "member profile": (lambda s: s["member"].get_absolute_url(), 2, 6),
 }

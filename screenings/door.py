@@ -1,0 +1,261 @@
+"""The door page on the night, for organisers, curators and the screening's door volunteers.
+
+One read of the screening and one of its RSVPs, whatever their number: the list, the search, the
+counts and the queue are worked out from them. Every change is a POST through the door's services
+under the screening's lock; none of them waits for the mail relay.
+"""
+
+import csv
+from dataclasses import dataclass, field
+from functools import cached_property
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from screenings import attendance, services
+from screenings.forms import DoorSearchForm, WalkInForm
+from screenings.models import HOLDING, Rsvp, RsvpStatus, Screening, normalise_ticket_code
+from screenings.services.seats import in_queue_order
+from screenings.views import screening_or_404
+
+
+def door_screening(request: HttpRequest, slug: str) -> Screening:
+    """The screening, if this person may run its door: visitors are asked to log in; staff in a session
+    without its second factor are sent to give it (the admin's own log-in does that); others get 403."""
+    screening, _ = screening_or_404(slug)
+    if attendance.may_run_the_door(request, screening):
+        return screening
+    user = request.user
+    if user.is_authenticated and user.is_staff and user.has_perm("screenings.run_door"):
+        raise _SecondFactorFirst(request.get_full_path())
+    raise PermissionDenied("Only organisers and this screening's door volunteers can open its door page.")
+
+
+class _SecondFactorFirst(Exception):
+    def __init__(self, next_url: str):
+        self.next_url = next_url
+
+
+def door_view(view):
+    """Log-in, the door check and no caching for every door view; the view gets the screening."""
+
+    @never_cache
+    @login_required
+    def wrapper(request: HttpRequest, slug: str) -> HttpResponse:
+        try:
+            screening = door_screening(request, slug)
+        except _SecondFactorFirst as asked:
+            return redirect_to_login(asked.next_url, reverse("admin:login"))
+        return view(request, screening)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+@dataclass
+class DoorList:
+    """A screening's door, worked out from its RSVPs read once."""
+
+    screening: Screening
+    rows: list[Rsvp]
+    now: object = field(default_factory=timezone.now)
+
+    @cached_property
+    def going(self) -> list[Rsvp]:
+        return sorted((r for r in self.rows if r.status == RsvpStatus.GOING), key=lambda r: r.name.casefold())
+
+    @cached_property
+    def queue(self):
+        return in_queue_order(self.rows)
+
+    @cached_property
+    def offered(self) -> list[Rsvp]:
+        return [r for r in self.rows if r.status == RsvpStatus.OFFERED]
+
+    @cached_property
+    def expected(self) -> int:
+        return sum(r.party_size for r in self.rows if r.status == RsvpStatus.GOING)
+
+    @cached_property
+    def arrived(self) -> int:
+        return sum(r.party_size for r in self.rows if r.status == RsvpStatus.GOING and r.checked_in_at)
+
+    @cached_property
+    def free(self) -> int:
+        return max(self.screening.capacity - sum(r.party_size for r in self.rows if r.status in HOLDING), 0)
+
+    @property
+    def started(self) -> bool:
+        return self.screening.starts_at <= self.now
+
+    @property
+    def no_shows(self) -> int:
+        """After the start: seats going and not checked in. Nothing is deleted; they are just not there."""
+        return self.expected - self.arrived if self.started else 0
+
+    @property
+    def next_fits(self) -> bool:
+        return any(place.seats <= self.free for place in self.queue)
+
+    def search(self, text: str) -> list[Rsvp]:
+        """A ticket code (exactly, however typed) or part of a name."""
+        code = normalise_ticket_code(text)
+        exact = [r for r in self.rows if r.code == code]
+        if exact:
+            return exact
+        words = text.casefold().split()
+        return [r for r in self.going if all(w in r.name.casefold() for w in words)]
+
+
+def door_list(screening: Screening) -> DoorList:
+    rows = Rsvp.objects.filter(screening=screening).exclude(status=RsvpStatus.CANCELLED).select_related("member")
+    return DoorList(screening, list(rows.order_by("queued_at", "pk")))
+
+
+def _elsewhere(text: str, screening: Screening) -> str:
+    """When a code belongs to another screening, say which (one query, only when the search found nothing)."""
+    code = normalise_ticket_code(text)
+    other = Rsvp.objects.filter(code=code).exclude(screening=screening).select_related("screening").first()
+    if other is None:
+        return ""
+    when = timezone.localtime(other.screening.starts_at)
+    return f"Ticket {code} is for another screening: {other.screening.title}, {when:%-d %B %Y}."
+
+
+@door_view
+def door(request: HttpRequest, screening: Screening) -> HttpResponse:
+    if screening.next_offer_expiry and screening.next_offer_expiry <= timezone.now():
+        services.expire_offers(screening=screening)
+    doors = door_list(screening)
+    search = DoorSearchForm(request.GET or None)
+    query = search.cleaned_data["q"].strip() if search.is_valid() else ""
+    found = doors.search(query) if query else None
+    context = {
+        "screening": screening,
+        "door": doors,
+        "search": search,
+        "query": query,
+        "found": found,
+        "elsewhere": _elsewhere(query, screening) if query and not found else "",
+        "walk_in_form": WalkInForm(screening=screening),
+        "staff": attendance.runs_the_door_as_staff(request),
+    }
+    return render(request, "screenings/door.html", context)
+
+
+def _back(screening: Screening, query: str) -> HttpResponse:
+    url = reverse("screenings:door", kwargs={"slug": screening.slug})
+    return redirect(f"{url}?{urlencode({'q': query})}#found" if query else url)
+
+
+@require_POST
+@door_view
+def check_in(request: HttpRequest, screening: Screening) -> HttpResponse:
+    """Check a party in, or with `undo`, take it back. The search stays, so the row is seen to change."""
+    undo = request.POST.get("undo") == "1"
+    change = services.undo_check_in if undo else services.check_in
+    try:
+        booking, changed = change(screening=screening, rsvp_id=_id(request.POST.get("rsvp")))
+    except services.DoorRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        party = f" (party of {booking.party_size})" if booking.guests else ""
+        if undo:
+            messages.info(request, f"{booking.name}: check-in undone." if changed else f"{booking.name} was not in.")
+        elif changed:
+            messages.success(request, f"Checked in: {booking.name}{party}.")
+        else:
+            arrived = timezone.localtime(booking.checked_in_at)
+            messages.info(request, f"{booking.name} was already checked in, at {arrived:%H:%M}.")
+    return _back(screening, request.POST.get("q", "")[:120])
+
+
+def _id(value) -> int | None:
+    return int(value) if value and str(value).isdigit() else None
+
+
+@require_POST
+@door_view
+def walk_in(request: HttpRequest, screening: Screening) -> HttpResponse:
+    form = WalkInForm(request.POST, screening=screening)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return _back(screening, "")
+    data = form.cleaned_data
+    try:
+        booking = services.walk_in(screening=screening, name=data["name"], member=data["member"], guests=data["guests"])
+    except services.DoorRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        party = f", party of {booking.party_size}" if booking.guests else ""
+        messages.success(request, f"Seated and checked in: {booking.name}{party}.")
+    return _back(screening, "")
+
+
+@require_POST
+@door_view
+def next_in_line(request: HttpRequest, screening: Screening) -> HttpResponse:
+    try:
+        booking = services.give_seat_to_next(screening=screening)
+    except services.DoorRefused as refusal:
+        messages.error(request, str(refusal))
+        return _back(screening, "")
+    messages.success(request, f"Seat given to {booking.name}, now going (and told by email); check them in.")
+    return _back(screening, booking.code)
+
+
+@door_view
+def door_csv(request: HttpRequest, screening: Screening) -> HttpResponse:
+    """The door list as a spreadsheet: everyone going or waiting, who arrived and who did not."""
+    doors = door_list(screening)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="door-{screening.slug}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["screening", screening.title, "expected", doors.expected, "arrived", doors.arrived,
+                     "no-shows", doors.no_shows])  # fmt: skip
+    writer.writerow(door_row_header(emails=False))
+    for booking in doors.rows:
+        writer.writerow(door_row(booking, started=doors.started, emails=False))
+    return response
+
+
+def door_row_header(*, emails: bool) -> list[str]:
+    columns = ["name", "member", "email", "ticket", "status", "guests", "guests waiting", "walk-in", "arrived",
+               "no-show", "since"]  # fmt: skip
+    return columns if emails else [c for c in columns if c != "email"]
+
+
+def door_row(booking: Rsvp, *, started: bool, emails: bool) -> list:
+    """One RSVP as a row of the door list (the admin's export too, with emails)."""
+    member = booking.member
+    arrived = f"{timezone.localtime(booking.checked_in_at):%Y-%m-%d %H:%M}" if booking.checked_in_at else ""
+    no_show = started and booking.status == RsvpStatus.GOING and not booking.checked_in_at
+    row = [
+        safe_cell(booking.name),
+        member.username if member else "",
+        member.email if member else "",
+        booking.code,
+        booking.get_status_display(),
+        booking.guests,
+        booking.waiting_guests,
+        "yes" if booking.walk_in else "",
+        arrived,
+        "yes" if no_show else "",
+        f"{timezone.localtime(booking.queued_at):%Y-%m-%d %H:%M}",
+    ]
+    return row if emails else row[:2] + row[3:]
+
+
+def safe_cell(value: str) -> str:
+    # A leading =, +, - or @ would run as a formula in a spreadsheet.
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value

@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+
+from screenings.services import expire_offers
+
+
+class Command(BaseCommand):
+    help = (
+        "Lapse the offers past their deadline and offer the seats to the next in line. The task worker does "
+        "this at each deadline, and so does any page that touches the screening; run this from cron (every "
+        "few minutes) only as a safety net."
+    )
+
+    def handle(self, *args, **options):
+        lapsed = expire_offers()
+        self.stdout.write(self.style.SUCCESS(f"Lapsed {lapsed} offer(s)."))
