@@ -9,6 +9,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.test import Client
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from discussion import services as discussion
 from discussion.models import Comment
@@ -215,7 +216,7 @@ def test_staff_without_two_factor_are_sent_to_set_it_up_and_see_no_admin_page(cl
         reverse("admin:outbox_notice_changelist"),
     ):
         response = client.get(url, follow=True)
-        assert response.redirect_chain[-1][0] == reverse("mfa_index"), url
+        assert response.redirect_chain[-1][0] == f"{reverse('mfa_index')}?{urlencode({'next': url})}", url
         assert "needs two-factor authentication" in response.content.decode()
 
 
