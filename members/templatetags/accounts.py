@@ -5,7 +5,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django import template
 from django.urls import reverse
 
-from members import destinations
+from members import destinations, sessions
 
 register = template.Library()
 
@@ -25,3 +25,9 @@ def going_on(context) -> dict:
     url = destinations.recall(request)
     to_the_admin = bool(url) and url.startswith(reverse("admin:index"))
     return {"url": url, "label": "Open the admin" if to_the_admin else "Back to where you were"}
+
+
+@register.filter
+def browser(user_agent: str) -> str:
+    """ "Firefox on Android" (members.sessions.browser)."""
+    return sessions.browser(user_agent)
