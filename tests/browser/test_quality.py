@@ -1,7 +1,6 @@
 """Accessibility, keyboard use, phone width, and a clean console (no errors, no CSP violations) on every page."""
 
 import pytest
-
 from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, log_in
