@@ -107,7 +107,8 @@ instructions: $(VENV)/.requirements node_modules/.installed  ## instructions a r
 	$(call need,valgrind,valgrind)
 	$(BIN)/python benchmarks/instructions.py
 
-# Lighthouse (mobile) on the home page, the fact list and a fact page, against gunicorn with debug off.
+# Lighthouse (mobile) on the home page, the fact list, a fact page, about, contact and privacy, against gunicorn
+# with debug off.
 lighthouse: $(VENV)/.requirements-dev node_modules/.installed-dev  ## Lighthouse (mobile) on the main pages
 	$(if $(CHROME_PATH),,$(call need,chromium,chromium))
 	CHROME_PATH=$${CHROME_PATH:-$$(command -v chromium)} $(BIN)/python benchmarks/lighthouse.py

@@ -1,4 +1,5 @@
-"""Lighthouse (pinned in package.json) on three pages, mobile settings, against gunicorn with debug off.
+"""Lighthouse (pinned in package.json) on the main pages and the club's own (about, contact, privacy), mobile
+settings, against gunicorn with debug off.
 
 Needs CHROME_PATH (Debian's chromium). Prints each category's score; fails below 95.
 Usage: CHROME_PATH=/usr/bin/chromium python benchmarks/lighthouse.py
@@ -14,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.server import ROOT, gunicorn, prepare, site_env, workdir  # noqa: E402
 
-PAGES = ["/", "/facts/", "/facts/palme-dor-winner/"]
+PAGES = ["/", "/facts/", "/facts/palme-dor-winner/", "/about/", "/contact/", "/privacy/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGET = 95
 CHROME_FLAGS = (
