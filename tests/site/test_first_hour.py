@@ -68,3 +68,9 @@ def test_the_privacy_page_says_what_each_section_of_a_members_data_is_and_how_lo
 def test_the_privacy_page_claims_no_place_for_a_session(client):
     page = client.get(reverse("home:privacy")).content.decode()
     assert "never works out where you are" in page
+
+
+def test_search_engines_find_the_clubs_own_pages(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    for name in ("home:about", "home:contact", "home:privacy"):
+        assert f"<loc>https://cranes.example{reverse(name)}</loc>" in xml, name
