@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO ?= 1
 
-.PHONY: help run test lint lock format serve static backup restore load bench instructions lighthouse clean
+.PHONY: help run superuser test lint lock format serve static backup restore load bench instructions lighthouse clean
 
 # `make help` lists the targets with a `##` comment, in this order.
 help:
@@ -44,10 +44,16 @@ run: $(VENV)/.requirements node_modules/.installed  ## serve the site with debug
 	@if [ "$(DEMO)" != "0" ]; then $(BIN)/python manage.py load_demo_screenings; fi
 	@echo
 	@echo "  Cranes Club is running at http://$(HOST):$(PORT)/ with a task worker beside it (Ctrl-C stops both)."
-	@echo "  Make a curator account:  $(BIN)/python manage.py createsuperuser"
-	@echo "  then sign in at http://$(HOST):$(PORT)/admin/"
+	@echo "  Make a curator account:  make superuser   (in another terminal)"
+	@echo "  then log in at http://$(HOST):$(PORT)/admin/"
 	@echo
 	HOST=$(HOST) PORT=$(PORT) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile.dev start
+
+# The development site's settings, as `make run` has them: debug on, the same database and key.
+superuser: export DJANGO_DEBUG ?= 1
+superuser: $(VENV)/.requirements  ## make a curator account (superuser) on the development site
+	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py createsuperuser
 
 # Browser tests run when Chromium is installed (apt-get install chromium) and are skipped otherwise.
 test: $(VENV)/.requirements-dev node_modules/.installed-dev  ## run the whole test suite

@@ -1,4 +1,5 @@
-"""Lighthouse (pinned in package.json) on the main public pages, mobile settings, against gunicorn with debug off.
+"""Lighthouse (pinned in package.json) on the main public pages, the club's own (about, contact, privacy) and
+the screenings', mobile settings, against gunicorn with debug off.
 
 Needs CHROME_PATH (Debian's chromium). Prints each category's score; fails below 95.
 Usage: CHROME_PATH=/usr/bin/chromium python benchmarks/lighthouse.py
@@ -18,6 +19,9 @@ PAGES = [
     "/",
     "/facts/",
     "/facts/palme-dor-winner/",
+    "/about/",
+    "/contact/",
+    "/privacy/",
     "/screenings/past/",
     "/screenings/demo-winter-evening/",
     "/screenings/demo-club-screening/programme/",

@@ -45,7 +45,8 @@ class ClubAdminSite(admin.AdminSite):
             return redirect(settings.LOGIN_REDIRECT_URL)
         if not is_mfa_enabled(user):
             messages.warning(request, "The admin needs two-factor authentication. Set it up here, then open the admin.")
-            return redirect("mfa_index")
+            # The set-up's last page leads on to `next` (members.account_urls keeps it).
+            return redirect(f"{reverse('mfa_index')}?{urlencode({REDIRECT_FIELD_NAME: next_url})}")
         return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({REDIRECT_FIELD_NAME: next_url})}")
 
     def logout(self, request: HttpRequest, extra_context=None) -> HttpResponse:

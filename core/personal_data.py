@@ -1,7 +1,8 @@
-"""What the site holds about a member, gathered from every app: to hand it over, or to erase it.
+"""What the site holds about a member, gathered from every app: to hand it over, to erase it, and to say so.
 
 Each app registers a section in its AppConfig.ready(): `export(member)` returns JSON-ready data,
-`erase(member)` removes or anonymises what is the member's, through that app's own services.
+`erase(member)` removes or anonymises what is the member's, through that app's own services, and `what` and
+`kept` say in a reader's words what the section holds and for how long (the privacy page lists them).
 Members' "Download my data" and "Delete my account" call every section; core names no app.
 """
 
@@ -17,13 +18,27 @@ from django.contrib.contenttypes.models import ContentType
 class Section:
     export: Callable[[Any], Any]
     erase: Callable[[Any], None] | None = None
+    what: str = ""
+    kept: str = ""
 
 
 _sections: dict[str, Section] = {}
 
 
-def register(name: str, *, export: Callable[[Any], Any], erase: Callable[[Any], None] | None = None) -> None:
-    _sections[name] = Section(export, erase)
+def register(
+    name: str,
+    *,
+    export: Callable[[Any], Any],
+    erase: Callable[[Any], None] | None = None,
+    what: str = "",
+    kept: str = "",
+) -> None:
+    _sections[name] = Section(export, erase, what, kept)
+
+
+def sections() -> dict[str, Section]:
+    """Every section, in the order the apps registered them."""
+    return dict(_sections)
 
 
 def export(member) -> dict[str, Any]:

@@ -314,6 +314,8 @@ else:
 EMAIL_TIMEOUT = globals().get("EMAIL_TIMEOUT") or 30
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Cranes Club <club@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where people write to the club (the Contact and Privacy pages): the sender's address unless set.
+CLUB_CONTACT_EMAIL = os.environ.get("CLUB_CONTACT_EMAIL") or re.sub(r"^.*<|>$", "", DEFAULT_FROM_EMAIL).strip()
 
 # Behind a TLS-terminating proxy in production (X-Forwarded-Proto). A load balancer's probe of /healthz may come
 # in plain HTTP from inside: it gets its answer, not a redirect.
@@ -438,7 +440,11 @@ LAYOUT_LINKS = {
     "login": "account_login",
     "signup": "account_signup",
     "logout": "account_logout",
+    "my_screenings": "screenings:mine",
     "fact_feed": "fact_feed",
+    "about": "home:about",
+    "contact": "home:contact",
+    "privacy": "home:privacy",
 }
 LAYOUT_SECTIONS = ("facts", "faq", "screenings", "discussion")
 LAYOUT_ASSETS = {

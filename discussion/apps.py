@@ -13,7 +13,9 @@ class DiscussionConfig(AppConfig):
         from discussion.sitemaps import DiscussionSitemap
 
         pagecache.watch(self.get_model("Comment"))
-        personal_data.register("comments", export=mine.comments, erase=mine.erase)
-        personal_data.register("reports", export=mine.reports)
+        personal_data.register(
+            "comments", export=mine.comments, erase=mine.erase, what=mine.COMMENTS, kept=mine.COMMENTS_KEPT
+        )
+        personal_data.register("reports", export=mine.reports, what=mine.REPORTS, kept=mine.REPORTS_KEPT)
         notices.register_kinds()
         sitemaps.register("discussion", DiscussionSitemap)

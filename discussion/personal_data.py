@@ -4,6 +4,15 @@ from core import personal_data
 from core.links import absolute_url
 from discussion.models import Comment, CommentStatus, Follow, Report
 
+# What each section holds and for how long, for the privacy page (core.personal_data).
+COMMENTS = "Your comments and replies, when you wrote and edited them, and the threads you follow."
+COMMENTS_KEPT = (
+    "Until you delete a comment, or your account: then its words go and “Comment removed” keeps its place, so "
+    "that the replies still make sense. A moderator may hide a comment sooner."
+)
+REPORTS = "The comments you reported to the moderators, with your reason and note."
+REPORTS_KEPT = "Kept for the moderators; deleting your account blanks your notes."
+
 
 def comments(member) -> list[dict]:
     comments = Comment.objects.filter(author=member).with_target().order_by("created", "pk")

@@ -24,7 +24,7 @@ def latest(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@confirmed_email_required
+@confirmed_email_required(offer="Post comment")
 def post(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     if kind not in targets.KINDS:
         raise Http404
@@ -88,7 +88,7 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(comment)
 
 
-@confirmed_email_required
+@confirmed_email_required(offer="Send report")
 @throttled("report")
 def report(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.visible().with_target(), pk=pk)

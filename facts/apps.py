@@ -17,7 +17,9 @@ class FactsConfig(AppConfig):
         # What the link checker writes shows only in the admin.
         pagecache.watch(self.get_model("Source"), ignore=("link_checked_at", "link_alive_at", "link_problem"))
         notices.register_kinds()
-        personal_data.register("suggestions", export=mine.suggestions, erase=mine.erase)
-        personal_data.register("credited_corrections", export=mine.credits)
+        personal_data.register(
+            "suggestions", export=mine.suggestions, erase=mine.erase, what=mine.SUGGESTIONS, kept=mine.SUGGESTIONS_KEPT
+        )
+        personal_data.register("credited_corrections", export=mine.credits, what=mine.CREDITS, kept=mine.CREDITS_KEPT)
         sitemaps.register("fact-pages", FactPagesSitemap)
         sitemaps.register("facts", FactSitemap)

@@ -17,16 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.db import connection, transaction
 from django.db.models import Model
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
+from facts import search, seed
 from facts.models import Category, Fact, FaqEntry, SeedRecord, Source, Text
 from facts.seed_fingerprint import CONTENT, PRINTED, SOURCE_FIELDS, content_of, fingerprint, plain, source_rows
 
-SEED_FILE = Path(__file__).resolve().parent / "seed" / "catalogue.yaml"
+SEED_FILE = seed.FILE
 # Said to readers of a change whose note the record already published with an earlier one.
 UPDATED = "Updated from the club's catalogue."
 LOADED = "Loaded from the catalogue file."
@@ -49,7 +49,7 @@ class Report:
 
 
 def read_seed(path: Path = SEED_FILE) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return seed.read(path)
 
 
 @dataclass
@@ -96,6 +96,8 @@ def load_catalogue(data: dict, *, update: bool = False, dry_run: bool = False) -
         for item in data.get("texts", []):
             fields = {"title": item["title"], "text": item["text"]}
             _sync(report, Seed(Text, item["slug"], fields, item.get("note", note)), update)
+        # The spellings search knows may have changed with the file: facts folded with the old ones are folded again.
+        search.refresh(Fact)
         if dry_run:
             transaction.set_rollback(True)
     return report

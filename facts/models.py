@@ -9,6 +9,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.images import IMAGE_VALIDATORS
+from facts import search
 from pagecache import PageRetiringQuerySet
 
 
@@ -79,10 +80,12 @@ class FactQuerySet(PageRetiringQuerySet):
         return self.filter(featured=True)
 
     def search(self, query: str):
-        words = query.split()[:8]
+        """Facts whose title, summary or body hold every word of `query`, whatever the accents, the case, or the
+        spelling of a name the catalogue lists (facts.search)."""
         condition = Q()
-        for word in words:
-            condition &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+        for word in query.split()[:8]:
+            if folded := search.fold(word):
+                condition &= Q(search_text__contains=folded)
         return self.filter(condition)
 
     def before(self, fact: "Fact"):
@@ -110,7 +113,7 @@ class FactQuerySet(PageRetiringQuerySet):
         return Around(earlier[-1] if earlier else None, later[0] if later else None, same_category)
 
     def for_list(self):
-        return self.select_related("category").defer("body", "claim", "status_note")
+        return self.select_related("category").defer("body", "claim", "status_note", "search_text")
 
     def for_rubric(self):
         """What the statuses page needs of every published fact: its status, and enough to show it as an example."""
@@ -151,9 +154,11 @@ class Fact(models.Model):
     image_licence = models.CharField(max_length=100, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    # Title, summary and body as search reads them: folded on every save (facts.search).
+    search_text = models.TextField(blank=True, editable=False)
 
     objects = FactQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated"])
+    history = HistoricalRecords(excluded_fields=["updated", "search_text"])
 
     class Meta:
         ordering = ["position", "id"]
@@ -166,6 +171,9 @@ class Fact(models.Model):
         """Save, and tell readers (the public Changes list) when the status changed or `change_note`
         describes a correction; `credit` is the member whose suggestion it was."""
         before = Fact.objects.filter(pk=self.pk).values_list("status", flat=True).first() if self.pk else None
+        self.search_text = search.search_text(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
         if before and before != self.status:
             Change.objects.create(

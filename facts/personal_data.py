@@ -4,6 +4,15 @@ from core import personal_data
 from core.links import absolute_url
 from facts.models import Change, Suggestion
 
+# What each section holds and for how long, for the privacy page (core.personal_data).
+SUGGESTIONS = (
+    "The corrections you suggest: the fact, what is wrong, the wording and sources you propose, and what the "
+    "curators decided and why."
+)
+SUGGESTIONS_KEPT = "Until you delete your account, which deletes them; corrections made from them stay on the facts."
+CREDITS = "Your name on a fact's Changes list, beside a correction that came from your suggestion."
+CREDITS_KEPT = "Until you delete your account: the correction stays, credited to nobody."
+
 
 def suggestions(member) -> list[dict]:
     return [

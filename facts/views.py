@@ -143,7 +143,7 @@ def changes(request: HttpRequest) -> HttpResponse:
     return not_cached_unless_linked(render(request, "facts/changes.html", {"page": page}), request, page)
 
 
-@confirmed_email_required
+@confirmed_email_required(offer="Send to the curators")
 @throttled("suggest")
 def suggest(request: HttpRequest, slug: str) -> HttpResponse:
     fact = get_object_or_404(Fact.objects.published(), slug=slug)

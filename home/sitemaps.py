@@ -2,4 +2,4 @@ from core.sitemaps import PagesSitemap
 
 
 class HomeSitemap(PagesSitemap):
-    names = ("home:index",)
+    names = ("home:index", "home:about", "home:contact", "home:privacy")

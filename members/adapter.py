@@ -2,15 +2,20 @@
 stranger cannot turn against a member."""
 
 import ipaddress
+import time
 from datetime import date, datetime
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
 from allauth.core import ratelimit
 from allauth.core.internal.ratelimit import truncate_ip
 from allauth.mfa.utils import is_mfa_enabled
 from django.db.models import Q
+from django.urls import reverse
 
 from core.admin_site import SECOND_FACTORS
+from members import destinations
 from members.addresses import is_confirmed
 from members.models import User
 from outbox.delivery import notify
@@ -63,6 +68,43 @@ class AccountAdapter(DefaultAccountAdapter):
             return address
         return str(mapped) if mapped else address
 
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """A fresh log-in counts as recent: within the reauthentication timeout of logging in with what
+        reauthenticating would ask for (the password; with two-factor on, a code from the app or a security
+        key, never a recovery code), nothing is asked again."""
+        required = super().is_reauthentication_required(app=app, **kwargs)
+        return required and not self._logged_in_lately()
+
+    def _logged_in_lately(self) -> bool:
+        request = self.request
+        if request is None or not request.user.is_authenticated:
+            return False
+        lately = time.time() - account_settings.REAUTHENTICATION_TIMEOUT
+        if is_mfa_enabled(request.user, SECOND_FACTORS):
+            wanted = {"method": "mfa", "types": set(SECOND_FACTORS)}
+        else:
+            wanted = {"method": "password", "types": None}
+        return any(
+            record.get("method") == wanted["method"]
+            and (wanted["types"] is None or record.get("type") in wanted["types"])
+            and record.get("at", 0) > lately
+            for record in get_authentication_records(request, request.user)
+        )
+
+    def post_login(self, request, user, *, signup: bool, redirect_url: str | None, **kwargs):
+        """A new member's page to come back to, once they have confirmed their address."""
+        if signup:
+            destinations.remember(request, redirect_url)
+        return super().post_login(request, user, signup=signup, redirect_url=redirect_url, **kwargs)
+
+    def get_email_verification_redirect_url(self, email_address) -> str:
+        """After confirming: what the member sent before, offered again, or the page they were going to
+        (members.views.resume says which)."""
+        user = self.request.user
+        if user.is_authenticated and user.pk == email_address.user_id:
+            return reverse("members:resume")
+        return super().get_email_verification_redirect_url(email_address)
+
     def get_reauthentication_methods(self, user) -> list[dict]:
         """With two-factor on, reauthenticating asks for the second factor: a password is what a thief has."""
         methods = super().get_reauthentication_methods(user)
@@ -72,7 +114,10 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_confirmation_mail(self, request, emailconfirmation, signup: bool) -> None:
         address = emailconfirmation.email_address
-        notify("members.confirm_email", address.pk, data={"signup": signup}, collapse=True)
+        # The link leads back to the page the member was going to, even opened in another browser.
+        going_to = destinations.next_of(request) or destinations.recall(request)
+        data = {"signup": signup, "next": going_to} if going_to else {"signup": signup}
+        notify("members.confirm_email", address.pk, data=data, collapse=True)
 
     def send_password_reset_mail(self, user, email: str, context: dict) -> None:
         # Only to an address its member confirmed: a reset is a key to the account. One waiting reset email

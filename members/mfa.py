@@ -4,7 +4,9 @@ gives none of them away. Fernet: AES with an HMAC, so a changed row is refused r
 
 from functools import lru_cache
 
+from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -66,3 +68,10 @@ class MFAAdapter(DefaultMFAAdapter):
 
     def decrypt(self, encrypted_text: str) -> str:
         return decrypt(encrypted_text)
+
+
+def set_up_counts_as_given(sender, request, user, authenticator, **kwargs) -> None:
+    """Setting up an authenticator app takes a code from it, and a security key a touch of it: the session that
+    set one up has given that second factor (the admin opens for it, as after a log-in with it)."""
+    if authenticator.type in (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN):
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)

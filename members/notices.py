@@ -13,6 +13,7 @@ from django.urls import reverse
 from core import mail
 from core.links import absolute_url, site_host
 from members.addresses import is_confirmed
+from members.destinations import with_next
 from members.models import User
 from outbox.kinds import Composed, register
 
@@ -29,11 +30,10 @@ def confirm_email(address_id: int, *, last: str | None, data: dict) -> Composed 
     if address is None or not address.user.is_active:
         return None
     key = EmailConfirmationHMAC(address).key
-    context = {
-        "user": address.user,
-        "key": key,
-        "activate_url": absolute_url(reverse("account_confirm_email", args=[key])),
-    }
+    link = reverse("account_confirm_email", args=[key])
+    if data.get("next"):  # the page the member was going to, through what waits for them (members.views.resume)
+        link = with_next(link, with_next(reverse("members:resume"), data["next"]))
+    context = {"user": address.user, "key": key, "activate_url": absolute_url(link)}
     template = "account/email/email_confirmation_signup" if data.get("signup") else "account/email/email_confirmation"
     return Composed("sent", _message(template, address.email, context))
 

@@ -3,12 +3,37 @@
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
+from django.conf import settings
 from django.db.models import Q
 
 from core import personal_data
 from members import addresses, notices
 from members.sessions import end_sessions, forget_sessions
 from outbox.models import Notice
+
+# What each section holds and for how long, for the privacy page (core.personal_data).
+PROFILE = (
+    "Your account: username, email address, password (scrambled, so nobody can read it), display name, bio and "
+    "picture, whether others may see your past screenings, whether two-factor authentication is on, and when you "
+    "joined and last logged in."
+)
+PROFILE_KEPT = (
+    "While your account is open. Deleting it blanks all of it and locks the account; an account whose address "
+    "nobody confirmed within 7 days of joining is removed."
+)
+EMAILS = (
+    "The club's emails to you: the address, the subject and when each went, and for an email about your account "
+    "what it told you (such as the address and browser of a password change)."
+)
+EMAILS_KEPT = "Until you delete your account, which blanks them."
+SESSIONS = (
+    "Where you are logged in: for each session, the internet address and the browser it began from, and when. "
+    "The club has no database of places, so it never works out where you are."
+)
+SESSIONS_KEPT = (
+    "Until the session ends: when you log out, end it on “Where I'm logged in”, or delete your account, and "
+    f"{settings.SESSION_COOKIE_AGE // 86400} days after it began at most."
+)
 
 
 def profile(member) -> dict:

@@ -1,6 +1,7 @@
-"""Ending a member's sessions: every one at once, on every server, whatever a cache still holds of them."""
+"""A member's sessions: what their list shows of each ("Where I'm logged in"), and ending them: every one at
+once, on every server, whatever a cache still holds of them."""
 
-import logging
+from functools import lru_cache
 from importlib import import_module
 
 from allauth.usersessions.models import UserSession
@@ -8,10 +9,12 @@ from django.conf import settings
 from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
 from django.db.models import F
 from django.utils import timezone
+from ua_parser import parse
 
 from members.models import User
 
-logger = logging.getLogger(__name__)
+# How ua-parser names a few browsers and systems, and how a person does.
+PLAIN_NAMES = {"Mobile Safari": "Safari", "Mac OS X": "macOS", "Chrome Mobile iOS": "Chrome", "Firefox iOS": "Firefox"}
 
 
 def end_sessions(member, *, request=None) -> None:
@@ -47,3 +50,20 @@ def forget_sessions(member) -> None:
     ]
     store.get_model_class().objects.filter(session_key__in=theirs).delete()
     UserSession.objects.filter(user=member).delete()
+
+
+@lru_cache(maxsize=256)
+def browser(user_agent: str) -> str:
+    """ "Firefox on Android", from the browser's user-agent string: what can be known from it, and nothing more
+    (where a session is, the club cannot tell)."""
+    found = parse(user_agent or "")
+    name = _plain(found.user_agent.family) if found.user_agent else ""
+    system = _plain(found.os.family) if found.os and found.os.family != "Other" else ""
+    if not name or name == "Other":
+        return f"A browser on {system}" if system else "An unknown browser"
+    return f"{name} on {system}" if system else name
+
+
+def _plain(family: str) -> str:
+    family = PLAIN_NAMES.get(family, family)
+    return family.removesuffix(" Mobile").removesuffix(" Mobile WebView")

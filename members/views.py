@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -11,7 +12,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 import pagecache
 from core import personal_data
 from core.throttle import throttled
-from members import services
+from members import destinations, services
+from members.addresses import has_confirmed_email
 from members.forms import CloseAccountForm, ProfileForm
 from members.models import User
 from pagecache import cached_for_visitors
@@ -64,3 +66,16 @@ def close_account(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Your account is closed and your words are gone from the site. Goodbye.")
         return redirect("home:index")
     return render(request, "members/close_account.html", {"form": form})
+
+
+@never_cache
+@login_required
+def resume(request: HttpRequest) -> HttpResponse:
+    """Where confirming an address leads: the form the member sent before it was confirmed, offered once more
+    (an RSVP, a comment), or else the page they were going to."""
+    if not has_confirmed_email(request.user):  # nothing to resume yet
+        return redirect(destinations.next_of(request) or destinations.recall(request) or settings.LOGIN_REDIRECT_URL)
+    held, going_to = destinations.take_held(request), destinations.forget(request)
+    if held is None:
+        return redirect(destinations.next_of(request) or going_to or settings.LOGIN_REDIRECT_URL)
+    return render(request, "members/resume.html", {"held": held})

@@ -141,10 +141,10 @@ def log_in(page, login: str, password: str, *, totp_secret: str | None = None) -
     page.goto("/accounts/login/")
     page.get_by_label("Username or email").fill(login)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     if totp_secret:
         page.get_by_label("Code").fill(totp_code(totp_secret))
-        page.get_by_role("button", name="Sign In").click()
+        page.get_by_role("button", name="Log in", exact=True).click()
 
 
 def axe_violations(page) -> list[str]:

@@ -33,6 +33,25 @@ def test_a_visitor_browses_the_facts_and_the_faq(page, site):
     assert page.problems == []
 
 
+def test_a_visitor_logs_in_from_a_fact_and_is_back_on_the_fact(page, site):
+    page.goto("/facts/moving-score/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Log in").click()
+    page.get_by_label("Username or email").fill("lena")
+    page.get_by_label("Password").fill("Squirrel-1941-x")
+    page.get_by_role("button", name="Log in", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/facts/moving-score/$"))
+    expect(page.get_by_text("You are logged in as")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Moving Score")
+    assert page.problems == []
+
+
+def test_search_forgives_accents_and_spellings(page, site):
+    page.goto("/facts/?q=Samoylova")
+    expect(page.get_by_role("link", name="Heartfelt Performances")).to_be_visible()
+    page.goto("/facts/?q=palmares")
+    expect(page.get_by_role("link", name="Palme d’Or Winner")).to_be_visible()
+
+
 def run_worker() -> None:
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
@@ -43,9 +62,10 @@ def test_a_member_signs_up_confirms_their_email_rsvps_and_comments(page, site, m
     page.get_by_label("Email").fill("veronika@example.org")
     page.get_by_label(re.compile(r"^\s*Password\s*\*?\s*$")).fill("Squirrel-1941-y")
     page.get_by_label("Password (again)").fill("Squirrel-1941-y")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Join", exact=True).click()
 
     page.goto("/screenings/demo-new-members-night/")
+    page.get_by_label("Guests you will bring").fill("1")
     page.get_by_role("button", name="RSVP").click()  # not yet: the address is not confirmed
     expect(page.get_by_text("Please confirm your email address first")).to_be_visible()
     run_worker()
@@ -56,9 +76,10 @@ def test_a_member_signs_up_confirms_their_email_rsvps_and_comments(page, site, m
     page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_text("You have confirmed veronika@example.org")).to_be_visible()
 
-    page.goto("/screenings/demo-new-members-night/")
-    page.get_by_label("Guests you will bring").fill("1")
-    page.get_by_role("button", name="RSVP").click()
+    # The RSVP pressed before confirming is offered again, with its guest.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Carry on where you were")
+    assert axe_violations(page) == [], "the page that offers the RSVP again"
+    page.locator("main form").get_by_role("button").first.click()
     expect(page.get_by_text("You're going with 1 guest.")).to_be_visible()
 
     page.goto("/screenings/demo-cinematography-evening/")  # no guests allowed: no field, just the button
@@ -78,10 +99,10 @@ def test_a_curator_logs_in_with_totp_edits_a_fact_and_sees_it_on_the_site(page, 
     page.goto("/admin/")
     page.get_by_label("Username or email").fill("editor")
     page.get_by_label("Password").fill("Cranes-1957-x")
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     assert axe_violations(page) == [], "the two-factor code page"
     page.get_by_label("Code").fill(totp_code(curator.totp_secret))
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     expect(page.get_by_text("Catalogue, FAQ and club business")).to_be_visible()
     for path in ("/accounts/2fa/", "/accounts/2fa/recovery-codes/", "/accounts/reauthenticate/"):
         page.goto(path)

@@ -1,6 +1,7 @@
 """Accessibility, keyboard use, phone width, and a clean console (no errors, no CSP violations) on every page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, log_in
 
@@ -23,6 +24,9 @@ PUBLIC_PAGES = [
     "/screenings/demo-club-screening/programme/",
     "/screenings/demo-winter-evening/",
     "/discussion/",
+    "/about/",
+    "/contact/",
+    "/privacy/",
     "/members/lena/",
     "/accounts/login/",
     "/accounts/signup/",
@@ -115,7 +119,7 @@ FOCUSABLE = """() => [...document.querySelectorAll(
 
 KEYBOARD_PAGES = ["/", "/facts/", "/facts/statuses/", "/facts/palme-dor-winner/", "/faq/", "/screenings/",
                   "/screenings/past/", "/screenings/demo-winter-evening/",
-                  "/screenings/demo-club-screening/programme/"]  # fmt: skip
+                  "/screenings/demo-club-screening/programme/", "/about/", "/contact/", "/privacy/"]  # fmt: skip
 
 
 @pytest.mark.parametrize("path", KEYBOARD_PAGES)
@@ -152,3 +156,45 @@ def test_admin_pages_raise_no_console_errors_or_csp_violations(page, curator):
     for path in ADMIN_PAGES:
         page.goto(path)
     assert page.problems == [], page.problems
+
+
+HEADER_ROWS = """() => {
+  const header = document.querySelector('header');
+  const shown = [...header.querySelectorAll('a, summary')].filter(e => e.checkVisibility()
+    && !e.closest('details[open] ul'));
+  const middles = shown.map(e => { const r = e.getBoundingClientRect(); return (r.top + r.bottom) / 2; })
+    .sort((a, b) => a - b);
+  const rows = middles.filter((m, i) => i === 0 || m - middles[i - 1] > 12).length;
+  return {height: header.getBoundingClientRect().height, rows: rows};
+}"""
+
+
+@pytest.mark.parametrize("who", ["visitor", "member with a long display name"])
+def test_the_header_on_a_phone_is_the_wordmark_and_one_row(phone, site, who):
+    """At 375 px: the wordmark with the account beside it, and the sections on one row below (it was up to three)."""
+    if who != "visitor":
+        site["member"].display_name = "Lena Konstantinovna Ivanova-Petrova"
+        site["member"].save()
+        log_in(phone, "lena", "Squirrel-1941-x")
+    for path in ("/", "/facts/palme-dor-winner/", "/screenings/"):
+        phone.goto(path)
+        header = phone.evaluate(HEADER_ROWS)
+        assert header["rows"] <= 2, (path, header)
+        assert header["height"] <= 110, (path, header)
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 375, path
+
+
+def test_the_account_menu_opens_with_the_keyboard_and_leads_to_log_out(page, site):
+    log_in(page, "lena", "Squirrel-1941-x")
+    page.goto("/facts/")
+    menu = page.locator("details.account-menu")
+    summary = menu.locator("summary")
+    summary.focus()
+    assert page.evaluate(FOCUS_REPORT)["ring"]
+    page.keyboard.press("Enter")
+    assert menu.get_attribute("open") is not None
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent.trim()") == "Your profile"
+    assert axe_violations(page) == []
+    menu.get_by_role("button", name="Log out").click()
+    expect(page.get_by_text("You are logged out.")).to_be_visible()

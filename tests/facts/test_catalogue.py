@@ -15,10 +15,10 @@ def run(*args) -> str:
     return out.getvalue()
 
 
-def test_the_seed_holds_39_facts_5_questions_and_at_least_5_categories():
+def test_the_seed_holds_39_facts_8_questions_and_at_least_5_categories():
     data = read_seed()
     assert len(data["facts"]) == 39
-    assert len(data["faq"]) == 5
+    assert len(data["faq"]) == 8
     assert len(data["categories"]) >= 5
     assert {fact["status"] for fact in data["facts"]} <= set(Status.values)
 
@@ -27,7 +27,7 @@ def test_loading_the_catalogue_twice_gives_39_facts_not_78():
     first = run("load_catalogue")
     second = run("load_catalogue")
     assert Fact.objects.count() == 39
-    assert FaqEntry.objects.count() == 5
+    assert FaqEntry.objects.count() == 8
     assert "39" not in second.split("created")[0]
     assert "0 created, 0 updated, 0 kept" in second
     assert "created" in first
@@ -82,3 +82,12 @@ def test_curator_edits_survive_a_reload_unless_update_is_asked_for():
     assert Fact.objects.get(slug="iconic-poster").summary != "A curator's wording."
     assert Source.objects.filter(fact__slug="palme-dor-winner").count() == 6
     assert "0 created, 0 updated, 0 kept" in run("load_catalogue")
+
+
+def test_the_faq_answers_the_clubs_own_questions():
+    """Besides the film, a newcomer asks how to join, what a screening is like and how the facts are checked."""
+    run("load_catalogue")
+    questions = dict(FaqEntry.objects.published().values_list("slug", "question"))
+    assert questions["joining"] == "How do I join the club?"
+    assert questions["screenings"] == "What is a club screening like?"
+    assert questions["checking"] == "How does the club check its facts?"

@@ -9,6 +9,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.test import Client
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from discussion import services as discussion
 from discussion.models import Comment
@@ -215,7 +216,7 @@ def test_staff_without_two_factor_are_sent_to_set_it_up_and_see_no_admin_page(cl
         reverse("admin:outbox_notice_changelist"),
     ):
         response = client.get(url, follow=True)
-        assert response.redirect_chain[-1][0] == reverse("mfa_index"), url
+        assert response.redirect_chain[-1][0] == f"{reverse('mfa_index')}?{urlencode({'next': url})}", url
         assert "needs two-factor authentication" in response.content.decode()
 
 
@@ -248,12 +249,22 @@ def test_recovery_codes_work_once_each(client, curator):
             assert response.status_code == 200 and "Incorrect code" in response.content.decode()
 
 
+FIREFOX_ON_ANDROID = "Mozilla/5.0 (Android 14; Mobile; rv:126.0) Gecko/126.0 Firefox/126.0"
+SAFARI_ON_MACOS = (
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/17.4 Safari/605.1.15"
+)
+
+
 def test_members_see_their_sessions_and_can_end_the_others(member):
-    first, second = Client(headers={"user-agent": "Firefox"}), Client(headers={"user-agent": "Phone"})
+    first, second = Client(headers={"user-agent": FIREFOX_ON_ANDROID}), Client(headers={"user-agent": SAFARI_ON_MACOS})
     for client in (first, second):
         log_in(client, "veronika", "squirrel-1941")
     page = first.get(reverse("usersessions_list")).content.decode()
-    assert "Firefox" in page and "Phone" in page
+    # The browser by name and when the session began, never the raw string, and no place the club cannot know.
+    assert "<strong>Firefox on Android</strong> <span" in page and "<strong>Safari on macOS</strong>" in page
+    assert "Gecko/126.0" not in page and "AppleWebKit" not in page
+    assert page.count("Since <time datetime=") == 2
     first.post(reverse("usersessions_list"), {"action": "logout"})
     assert not second.get(reverse("home:index")).context["user"].is_authenticated
     assert first.get(reverse("home:index")).context["user"].is_authenticated

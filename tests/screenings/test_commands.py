@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 from io import StringIO
 
 import pytest
@@ -48,6 +48,7 @@ def test_the_reminder_command_only_queues_and_queues_nothing_new_the_second_time
 
 
 def test_the_offer_and_invitation_commands_say_what_they_did(make_screening, member, time_machine):
+    time_machine.move_to(timezone.make_aware(datetime(2026, 12, 7, 10, 0)))  # an evening that ends before midnight
     assert "Lapsed 0 offer(s)" in run("expire_offers")
     screening = make_screening(starts_at=timezone.now() + timedelta(hours=1))
     services.rsvp(member=member, screening=screening)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from discussion.models import Comment
+from facts import search
 from facts.models import Category, Fact, FaqEntry, Source
 from screenings.models import Rsvp, RsvpStatus, Screening, Venue
 
@@ -40,6 +41,7 @@ def site(request, db):
         Fact(title=f"Fact {n}", slug=f"fact-{n}", summary="S", body="B", category=category, position=n, featured=n < 3)
         for n in range(facts_n)
     )
+    search.refresh(Fact)  # bulk_create skips the save that folds each fact's text for search
     Source.objects.bulk_create(Source(fact=f, title="A source") for f in facts)
     entry = FaqEntry.objects.create(question="Why?", slug="why", answer="Because.")
     entry.facts.set(facts[:5])
@@ -81,6 +83,9 @@ PAGES = {
     "screening detail": (lambda s: s["screening"].get_absolute_url(), 3, 8),
     "discussion": (lambda s: reverse("discussion:latest"), 2, 4),
     "member profile": (lambda s: s["member"].get_absolute_url(), 2, 6),
+    "about": (lambda s: reverse("home:about"), 1, 3),
+    "contact": (lambda s: reverse("home:contact"), 0, 2),
+    "privacy": (lambda s: reverse("home:privacy"), 0, 2),
 }
 
 
