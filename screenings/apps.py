@@ -18,8 +18,8 @@ class ScreeningsConfig(AppConfig):
         # Visitors see seats taken and how many came, never when a reminder went out.
         pagecache.watch(self.get_model("Rsvp"), ignore=("reminder_queued_at",))
         pagecache.watch(self.get_model("Reflection"))
-        personal_data.register("rsvps", export=mine.rsvps, erase=mine.erase)
-        personal_data.register("screening_nights", export=mine.reflections)
+        personal_data.register("rsvps", export=mine.rsvps, erase=mine.erase, what=mine.RSVPS, kept=mine.RSVPS_KEPT)
+        personal_data.register("screening_nights", export=mine.reflections, what=mine.NIGHTS, kept=mine.NIGHTS_KEPT)
         notices.register_kinds()
         sitemaps.register("screening-pages", ScreeningPagesSitemap)
         sitemaps.register("screenings", ScreeningSitemap)

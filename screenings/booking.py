@@ -22,7 +22,7 @@ def _party(booking: Rsvp) -> str:
 
 
 @require_POST
-@confirmed_email_required
+@confirmed_email_required(offer="RSVP")
 @throttled("rsvp")
 def rsvp(request: HttpRequest, slug: str) -> HttpResponse:
     screening = get_object_or_404(Screening, slug=slug)

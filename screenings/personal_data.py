@@ -8,6 +8,24 @@ from core.links import absolute_url
 from screenings import attendance, services
 from screenings.models import Reflection, ReflectionReport, ReflectionStatus, Rsvp, Screening
 
+# What each section holds and for how long, for the privacy page (core.personal_data).
+RSVPS = (
+    "The screenings you RSVPed to: with how many guests, your place on a waitlist, a seat offered to you, your "
+    "ticket code, and when you arrived at the door."
+)
+RSVPS_KEPT = (
+    "While your account is open. Deleting it gives up your places at screenings to come; at those that have "
+    "taken place your seat stays in the counts, with no name."
+)
+NIGHTS = (
+    "Your reflections on screenings you attended (ratings and what you noticed), your reports of others' "
+    "reflections, and the screenings you helped run at the door."
+)
+NIGHTS_KEPT = (
+    "While your account is open. Deleting it removes your words; your ratings stay in the evening's average, "
+    "with no name."
+)
+
 
 def rsvps(member) -> list[dict]:
     attended = set(attendance.seen_with_the_club(member).values_list("pk", flat=True))

@@ -13,7 +13,7 @@ from screenings.models import REFLECTION_EDIT_WINDOW, Reflection, ReflectionStat
 EDIT_NOTE = f"You can change it for {REFLECTION_EDIT_WINDOW.days} days after writing it."
 
 
-@confirmed_email_required
+@confirmed_email_required(offer="Publish my reflection")
 @throttled("reflection")
 def reflect(request: HttpRequest, slug: str) -> HttpResponse:
     screening = get_object_or_404(Screening.objects.select_related("venue"), slug=slug)
@@ -40,7 +40,7 @@ def reflect(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "screenings/reflect.html", context, status=400 if form.errors else 200)
 
 
-@confirmed_email_required
+@confirmed_email_required(offer="Send report")
 @throttled("report")
 def report(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     reflection = get_object_or_404(

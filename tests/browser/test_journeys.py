@@ -66,7 +66,7 @@ def test_a_member_signs_up_confirms_their_email_rsvps_and_comments(page, site, m
 
     page.goto("/screenings/demo-new-members-night/")
     page.get_by_label("Guests you will bring").fill("1")
-    page.get_by_role("button", name="RSVP").click()  # not yet: the address is not confirmed
+    page.get_by_role("button", name="RSVP", exact=True).click()  # not yet: the address is not confirmed
     expect(page.get_by_text("Please confirm your email address first")).to_be_visible()
     run_worker()
     (confirmation,) = [m for m in mailoutbox if m.to == ["veronika@example.org"]]

@@ -55,7 +55,10 @@ def test_the_contact_page_gives_the_clubs_address(client, settings):
 def test_the_privacy_page_says_what_each_section_of_a_members_data_is_and_how_long_it_is_kept(client):
     page = client.get(reverse("home:privacy")).content.decode()
     described = {name: s for name, s in personal_data.sections().items() if s.what}
-    for name in ("profile", "emails", "sessions", "suggestions", "credited_corrections", "comments", "reports"):
+    for name in (
+        "profile", "emails", "sessions", "suggestions", "credited_corrections", "comments", "reports", "rsvps",
+        "screening_nights",
+    ):  # fmt: skip
         assert name in described, f"{name} does not say what it keeps"
         section = described[name]
         assert section.kept, f"{name} does not say how long"
@@ -74,3 +77,14 @@ def test_search_engines_find_the_clubs_own_pages(client):
     xml = client.get("/sitemap.xml").content.decode()
     for name in ("home:about", "home:contact", "home:privacy"):
         assert f"<loc>https://cranes.example{reverse(name)}</loc>" in xml, name
+
+
+def test_past_screenings_say_what_will_appear_and_how_to_start_before_there_are_any(client):
+    page = client.get(reverse("screenings:past")).content.decode()
+    assert "will be listed here once the first has taken place" in page
+    assert f'href="{reverse("screenings:list")}"' in page
+
+
+def test_the_screenings_list_says_london_time_not_europe_london(client):
+    page = client.get(reverse("screenings:list")).content.decode()
+    assert "Times are in London time." in page and "Europe/London" not in page
