@@ -49,8 +49,9 @@ run: $(VENV)/.requirements node_modules/.installed  ## serve the site with debug
 	@echo
 	HOST=$(HOST) PORT=$(PORT) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile.dev start
 
-# The development site's settings, as `make run` has them: debug on, the same database and key.
-superuser: export DJANGO_DEBUG ?= 1
+# The development site's settings, as `make run` has them: debug on, the same database and key. With a DATABASE_URL
+# other than SQLite it is a deployed site: its own settings apply (DJANGO_SECRET_KEY and the rest), never debug.
+superuser: export DJANGO_DEBUG ?= $(if $(filter-out sqlite:%,$(DATABASE_URL)),0,1)
 superuser: $(VENV)/.requirements  ## make a curator account (superuser) on the development site
 	$(BIN)/python manage.py migrate --no-input -v 0
 	$(BIN)/python manage.py createsuperuser

@@ -31,11 +31,13 @@ secret = sensitive_post_parameters()
 
 def remembering_next(view):
     """A page that sets something up on the way elsewhere (two-factor, on the way to the admin) keeps its `next`:
-    the end of the set-up leads there."""
+    the end of the set-up leads there. Only for a member logged in: a visitor's request makes no session, and a
+    link cannot plant a destination that a later log-in would follow."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        destinations.remember(request, destinations.next_of(request))
+        if request.user.is_authenticated:
+            destinations.remember(request, destinations.next_of(request))
         return view(request, *args, **kwargs)
 
     return wrapper

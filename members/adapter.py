@@ -69,11 +69,12 @@ class AccountAdapter(DefaultAccountAdapter):
         return str(mapped) if mapped else address
 
     def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
-        """A fresh log-in counts as recent: within the reauthentication timeout of logging in with what
-        reauthenticating would ask for (the password; with two-factor on, a code from the app or a security
-        key, never a recovery code), nothing is asked again."""
+        """On the two-factor pages a fresh log-in counts as recent: within the reauthentication timeout of logging
+        in with what reauthenticating would ask for (the password; with two-factor on, a code from the app or a
+        security key, never a recovery code), nothing is asked again, so a new curator sets up two-factor
+        straight after logging in. Changing the email address or password always asks again."""
         required = super().is_reauthentication_required(app=app, **kwargs)
-        return required and not self._logged_in_lately()
+        return required and not (app == "allauth.mfa" and self._logged_in_lately())
 
     def _logged_in_lately(self) -> bool:
         request = self.request
@@ -92,9 +93,13 @@ class AccountAdapter(DefaultAccountAdapter):
         )
 
     def post_login(self, request, user, *, signup: bool, redirect_url: str | None, **kwargs):
-        """A new member's page to come back to, once they have confirmed their address."""
+        """A new member's page to come back to, once they have confirmed their address. A log-in starts afresh:
+        nothing kept in the session before it (a destination, a held form) is followed after it."""
         if signup:
             destinations.remember(request, redirect_url)
+        else:
+            destinations.forget(request)
+            destinations.take_held(request)
         return super().post_login(request, user, signup=signup, redirect_url=redirect_url, **kwargs)
 
     def get_email_verification_redirect_url(self, email_address) -> str:

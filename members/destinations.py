@@ -3,9 +3,10 @@ two-factor), so that they come back to it; and what a member pressed before thei
 offer it again once it is.
 
 Every address taken from a request (`next`, the Referer) or kept in the session is a page of this site, or
-nothing: no other host, no `//host`, no `javascript:`.
+nothing: no other host, no `//host` or `/\\host`, no `javascript:`.
 """
 
+import time
 from urllib.parse import urlencode, urlsplit
 
 from django.http import HttpRequest
@@ -19,19 +20,27 @@ ACCOUNT_PAGES = ("account_", "mfa_", "usersessions_")
 # A form held for later is small (an RSVP, a comment, a report); a larger one is not kept in the session.
 HELD_MAX_FIELDS = 20
 HELD_MAX_CHARACTERS = 20_000
+# A form is held for a day at most, and never with a secret in it (a password, a code, a token).
+HELD_FOR_SECONDS = 24 * 60 * 60
+SECRET_FIELDS = ("password", "code", "token", "secret", "key")
 
 
 def safe(request: HttpRequest, url) -> str | None:
     """`url` as a path on this site (with its query), or None when it leads anywhere else."""
-    if not isinstance(url, str) or not url or len(url) > 2000 or any(ord(c) < 32 for c in url):
-        return None
-    if not url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not isinstance(url, str) or not url or len(url) > 2000 or "\\" in url or any(ord(c) < 32 for c in url):
+        return None  # browsers read a backslash as a slash: `/\\host` is another site
+    if not _on_this_site(request, url):
         return None
     parts = urlsplit(url)
     path = parts.path if parts.path.startswith("/") and not parts.path.startswith("//") else None
     if path is None:
         return None
-    return f"{path}?{parts.query}" if parts.query else path
+    local = f"{path}?{parts.query}" if parts.query else path
+    return local if _on_this_site(request, local) else None
+
+
+def _on_this_site(request: HttpRequest, url: str) -> bool:
+    return url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure())
 
 
 def next_of(request: HttpRequest) -> str | None:
@@ -73,12 +82,15 @@ def hold(request: HttpRequest, *, offer: str = "") -> None:
     """Keep the form the member sent (its address, its fields, the page it was on and the words of its button)
     to offer it again once their address is confirmed; the page is also where they are going."""
     fields = [
-        (name, value) for name, values in request.POST.lists() if name != "csrfmiddlewaretoken" for value in values
+        (name, value)
+        for name, values in request.POST.lists()
+        if name != "csrfmiddlewaretoken" and not any(word in name.lower() for word in SECRET_FIELDS)
+        for value in values
     ]
     if len(fields) > HELD_MAX_FIELDS or sum(len(name) + len(value) for name, value in fields) > HELD_MAX_CHARACTERS:
         return
     page = safe(request, request.headers.get("Referer"))
-    request.session[HELD] = {"action": request.path, "fields": fields, "page": page, "offer": offer}
+    request.session[HELD] = {"action": request.path, "fields": fields, "page": page, "offer": offer, "at": time.time()}
     remember(request, page)
 
 
@@ -87,6 +99,8 @@ def take_held(request: HttpRequest) -> dict | None:
     held = request.session.pop(HELD, None)
     if not isinstance(held, dict) or safe(request, held.get("action")) != held.get("action"):
         return None
+    if not isinstance(held.get("at"), float | int) or time.time() - held["at"] > HELD_FOR_SECONDS:
+        return None  # stale: the member has long since moved on
     return {**held, "page": safe(request, held.get("page"))}
 
 

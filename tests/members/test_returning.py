@@ -190,3 +190,44 @@ def test_nothing_held_is_offered_to_a_member_still_unconfirmed(client, unconfirm
     client.force_login(unconfirmed_member)
     client.post(reverse("screenings:rsvp", args=[screening.slug]), {"guests": "0"})
     assert client.get(reverse("members:resume")).status_code == 302
+
+
+def test_a_backslash_path_is_not_kept_as_a_destination():
+    request = RequestFactory().get("/")
+    for url in ("/\\evil.example/", "/\\/evil.example", "/facts/\\..\\", "\\\\evil.example"):
+        assert destinations.safe(request, url) is None
+
+
+def test_a_visitors_link_to_the_two_factor_page_plants_nothing_for_a_later_log_in(client, member, fact):
+    client.get(reverse("mfa_index"), {"next": fact.get_absolute_url()})
+    assert destinations.GOING_TO not in client.session
+    response = client.post(reverse("account_login"), {"login": "veronika", "password": "squirrel-1941"})
+    assert response["Location"] != fact.get_absolute_url()
+
+
+def test_a_log_in_forgets_what_the_session_kept_before_it(client, member, fact):
+    session = client.session
+    session[destinations.GOING_TO] = fact.get_absolute_url()
+    session[destinations.HELD] = {"action": "/x/", "fields": [], "page": None, "offer": "", "at": 0}
+    session.save()
+    client.post(reverse("account_login"), {"login": "veronika", "password": "squirrel-1941"})
+    assert destinations.GOING_TO not in client.session
+    assert destinations.HELD not in client.session
+
+
+def test_a_held_form_keeps_no_secret_and_goes_stale_after_a_day(client, unconfirmed_member, screening):
+    client.force_login(unconfirmed_member)
+    client.post(
+        reverse("screenings:rsvp", args=[screening.slug]),
+        {"guests": "0", "password": "squirrel-1941", "otp_code": "123456"},
+        HTTP_REFERER=screening.get_absolute_url(),
+    )
+    held = client.session[destinations.HELD]
+    assert [name for name, _ in held["fields"]] == ["guests"]
+
+    session = client.session
+    session[destinations.HELD] = {**held, "at": held["at"] - destinations.HELD_FOR_SECONDS - 1}
+    session.save()
+    response = client.get(confirm(client, unconfirmed_member)["Location"])
+    assert response["Location"] == screening.get_absolute_url()  # the page, but no stale form offered
+    assert destinations.HELD not in client.session

@@ -82,3 +82,10 @@ def test_the_set_up_page_keeps_only_a_next_on_this_site(client, new_curator):
     secret = client.get(reverse("mfa_activate_totp")) and client.session["mfa.totp.secret"]
     done = committed(client, reverse("mfa_activate_totp"), {"code": totp_code(secret)})
     assert "evil.example" not in client.get(done["Location"]).content.decode()
+
+
+def test_a_fresh_log_in_counts_on_the_two_factor_pages_only(client, new_curator):
+    log_in(client, "editor", "cranes-1957")
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+    response = client.post(reverse("account_email"), {"action_add": "", "email": "thief@example.org"})
+    assert response.status_code == 302 and response["Location"].startswith(reverse("account_reauthenticate"))

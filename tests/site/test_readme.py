@@ -79,3 +79,23 @@ def test_the_curator_command_makes_a_superuser_as_written(tmp_path):
     with sqlite3.connect(database) as db:
         rows = db.execute("SELECT username, is_superuser, is_staff FROM members_user").fetchall()
     assert rows == [("curator", 1, 1)]
+
+
+@pytest.mark.skipif(not (ROOT / ".venv" / "bin" / "python").exists(), reason="needs the project's .venv (make test)")
+def test_the_curator_command_never_turns_debug_on_for_a_deployed_database(tmp_path):
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "MFA_", "REDIS_URL", "CACHE_DIR"))}
+    env |= {"DATABASE_URL": "postgres://club@db.invalid:5432/cranesclub", "MAKEFLAGS": ""}
+    env["CACHE_DIR"] = str(tmp_path / "cache")
+    done = subprocess.run(  # noqa: S603 - the project's own make target
+        ["make", "--no-print-directory", "superuser"],  # noqa: S607
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in done.stdout + done.stderr
