@@ -27,6 +27,9 @@ CONTENT_TYPES = {
 # where, when or with what it was made (EXIF with its GPS position, XMP, comments).
 KEPT_INFO = {"icc_profile", "transparency", "duration", "loop", "background"}
 
+# Where Pillow reads metadata into `info` (other keys there are the format's own: JFIF density, a GIF's version).
+METADATA_INFO = {"exif", "xmp", "XML:com.adobe.xmp", "photoshop", "comment", "comments", "iptc"}
+
 validate_extension = FileExtensionValidator([suffix.lstrip(".") for suffix in CONTENT_TYPES])
 
 
@@ -75,6 +78,15 @@ def without_metadata(upload) -> ContentFile:
             options = {"lossless": True} if _lossless_webp(upload) else {"quality": 90}
         image.save(out, format=format, save_all=frames > 1, **options)
     return ContentFile(out.getvalue(), name=upload.name)
+
+
+def has_metadata(upload) -> bool:
+    """Whether an image carries what without_metadata removes: EXIF (a GPS position, a camera, a date), XMP,
+    Photoshop's blocks, comments, or a PNG's text."""
+    with opened_image(upload) as image:
+        if image.getexif() or any(key in image.info for key in METADATA_INFO):
+            return True
+        return bool(getattr(image, "text", None))
 
 
 def _lossless_webp(upload) -> bool:
