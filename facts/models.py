@@ -82,11 +82,10 @@ class FactQuerySet(PageRetiringQuerySet):
     def search(self, query: str):
         """Facts whose title, summary or body hold every word of `query`, whatever the accents, the case, or the
         spelling of a name the catalogue lists (facts.search)."""
-        condition = Q()
-        for word in query.split()[:8]:
-            if folded := search.fold(word):
-                condition &= Q(search_text__contains=folded)
-        return self.filter(condition)
+        words = [folded for word in query.split()[:8] if (folded := search.fold(word))]
+        if not words:  # punctuation alone: no word to look for, so nothing found
+            return self.none()
+        return self.filter(*(Q(search_text__contains=word) for word in words))
 
     def before(self, fact: "Fact"):
         earlier = Q(position__lt=fact.position) | Q(position=fact.position, pk__lt=fact.pk)
@@ -171,9 +170,11 @@ class Fact(models.Model):
         """Save, and tell readers (the public Changes list) when the status changed or `change_note`
         describes a correction; `credit` is the member whose suggestion it was."""
         before = Fact.objects.filter(pk=self.pk).values_list("status", flat=True).first() if self.pk else None
-        self.search_text = search.search_text(self)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(update_fields) & set(search.SEARCHED):
+            self.search_text = search.search_text(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
         if before and before != self.status:
             Change.objects.create(

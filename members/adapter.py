@@ -120,7 +120,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_confirmation_mail(self, request, emailconfirmation, signup: bool) -> None:
         address = emailconfirmation.email_address
         # The link leads back to the page the member was going to, even opened in another browser.
-        going_to = destinations.next_of(request) or destinations.recall(request)
+        going_to = (destinations.next_of(request) or destinations.recall(request)) if request else None
         data = {"signup": signup, "next": going_to} if going_to else {"signup": signup}
         notify("members.confirm_email", address.pk, data=data, collapse=True)
 

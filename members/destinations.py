@@ -102,7 +102,3 @@ def take_held(request: HttpRequest) -> dict | None:
     if not isinstance(held.get("at"), float | int) or time.time() - held["at"] > HELD_FOR_SECONDS:
         return None  # stale: the member has long since moved on
     return {**held, "page": safe(request, held.get("page"))}
-
-
-def is_holding(request: HttpRequest) -> bool:
-    return HELD in request.session

@@ -1,6 +1,7 @@
 """A member's sessions: what their list shows of each ("Where I'm logged in"), and ending them: every one at
 once, on every server, whatever a cache still holds of them."""
 
+from datetime import timedelta
 from functools import lru_cache
 from importlib import import_module
 
@@ -67,3 +68,12 @@ def browser(user_agent: str) -> str:
 def _plain(family: str) -> str:
     family = PLAIN_NAMES.get(family, family)
     return family.removesuffix(" Mobile").removesuffix(" Mobile WebView")
+
+
+def forget_ended() -> int:
+    """Delete the records of sessions that have ended (logged out, expired, ended elsewhere) or began more than
+    SESSION_COOKIE_AGE ago, as the privacy page promises; returns how many. Run daily; safe to repeat."""
+    began_before = timezone.now() - timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    old, _ = UserSession.objects.filter(created_at__lt=began_before).delete()
+    ended = sum(record.purge() for record in UserSession.objects.iterator())
+    return old + ended

@@ -1,14 +1,9 @@
 """Search ignores accents and case, and knows the spellings of a name the catalogue lists: each fact keeps its
-title, summary and body folded in a column of its own (facts.search), filled here for the facts there are.
-It carries no content: the column is derived from the row's own fields."""
+title, summary and body folded in a column of its own (facts.search). The column is derived from the row's own
+fields and filled by the deploy step (`load_catalogue` folds every fact whose text is stale), so this migration
+holds no code that later releases could change under it."""
 
 from django.db import migrations, models
-
-from facts import search
-
-
-def fold_every_fact(apps, schema_editor):
-    search.refresh(apps.get_model("facts", "Fact"))
 
 
 class Migration(migrations.Migration):
@@ -22,5 +17,4 @@ class Migration(migrations.Migration):
             name="search_text",
             field=models.TextField(blank=True, editable=False),
         ),
-        migrations.RunPython(fold_every_fact, migrations.RunPython.noop),
     ]
