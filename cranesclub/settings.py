@@ -260,6 +260,9 @@ MFA_RECOVERY_CODES_SHOW_ONCE = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG  # http://127.0.0.1 in development only
 # Sessions are recorded at log-in (members see and end them); tracking every request would write a row a page.
 USERSESSIONS_TRACK_ACTIVITY = False
+# A GeoLite2 City file (MaxMind's free download, or DB-IP's City Lite in the same format): the Sessions page then
+# names the town of each session's address. Unset, it names the browser alone.
+GEOIP_CITY_DB = os.environ.get("GEOIP_CITY_DB", "")
 # How many proxies of ours add to X-Forwarded-For; 0 trusts only REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT

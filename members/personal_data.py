@@ -28,7 +28,7 @@ EMAILS = (
 EMAILS_KEPT = "Until you delete your account, which blanks them."
 SESSIONS = (
     "Where you are logged in: for each session, the internet address and the browser it began from, and when. "
-    "The club has no database of places, so it never works out where you are."
+    "Where the server has a file of places, the list shows the town of each address; the town is not stored."
 )
 SESSIONS_KEPT = (
     "Until the session ends: when you log out, end it on “Where I'm logged in”, or delete your account, and "

@@ -5,6 +5,7 @@ from datetime import timedelta
 from functools import lru_cache
 from importlib import import_module
 
+import maxminddb
 from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
@@ -55,14 +56,35 @@ def forget_sessions(member) -> None:
 
 @lru_cache(maxsize=256)
 def browser(user_agent: str) -> str:
-    """ "Firefox on Android", from the browser's user-agent string: what can be known from it, and nothing more
-    (where a session is, the club cannot tell)."""
+    """ "Firefox on Android", from the browser's user-agent string: what can be known from it, and nothing more."""
     found = parse(user_agent or "")
     name = _plain(found.user_agent.family) if found.user_agent else ""
     system = _plain(found.os.family) if found.os and found.os.family != "Other" else ""
     if not name or name == "Other":
         return f"A browser on {system}" if system else "An unknown browser"
     return f"{name} on {system}" if system else name
+
+
+def place(ip: str) -> str:
+    """The town (or else the country) of an internet address, from the GeoLite2 City file GEOIP_CITY_DB names;
+    "" without one, or for an address it does not know. Worked out when the list is shown, never stored."""
+    reader = _places()
+    if reader is None or not ip:
+        return ""
+    try:
+        found = reader.get(ip) or {}
+    except ValueError:  # not an address
+        return ""
+    for key in ("city", "country"):
+        if name := (found.get(key) or {}).get("names", {}).get("en"):
+            return name
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _places():
+    path = settings.GEOIP_CITY_DB
+    return maxminddb.open_database(path) if path else None
 
 
 def _plain(family: str) -> str:

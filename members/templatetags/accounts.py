@@ -27,7 +27,8 @@ def going_on(context) -> dict:
     return {"url": url, "label": "Open the admin" if to_the_admin else "Back to where you were"}
 
 
-@register.filter
-def browser(user_agent: str) -> str:
-    """ "Firefox on Android" (members.sessions.browser)."""
-    return sessions.browser(user_agent)
+@register.simple_tag
+def session_name(session) -> str:
+    """ "Firefox on Android, London": the browser (members.sessions.browser) and, when the server has a file of
+    places, the town of its address (members.sessions.place)."""
+    return ", ".join(part for part in (sessions.browser(session.user_agent), sessions.place(session.ip)) if part)

@@ -261,7 +261,7 @@ def test_members_see_their_sessions_and_can_end_the_others(member):
     for client in (first, second):
         log_in(client, "veronika", "squirrel-1941")
     page = first.get(reverse("usersessions_list")).content.decode()
-    # The browser by name and when the session began, never the raw string, and no place the club cannot know.
+    # The browser by name and when the session began, never the raw string; no town without a file of places.
     assert "<strong>Firefox on Android</strong> <span" in page and "<strong>Safari on macOS</strong>" in page
     assert "Gecko/126.0" not in page and "AppleWebKit" not in page
     assert page.count("Since <time datetime=") == 2
@@ -333,3 +333,29 @@ def test_at_a_busy_address_a_refusal_takes_as_long_as_a_password_check(member, s
     monkeypatch.setattr(User, "set_password", lambda self, raw: hashed.append(raw))
     assert "Too many failed login attempts" in log_in(cafe, "nobody-at-all", "a-guess").content.decode()
     assert hashed == ["a-guess"], "the refusal hashes the password as a check would"
+
+
+def test_with_a_file_of_places_each_session_names_its_town(member, settings, tmp_path):
+    from mmdb_writer import MMDBWriter
+    from netaddr import IPSet
+
+    from members import sessions
+
+    places = MMDBWriter(ip_version=6, ipv4_compatible=True, database_type="GeoLite2-City", languages=["en"])
+    places.insert_network(IPSet(["127.0.0.0/8"]), {"city": {"names": {"en": "London"}}})
+    places.insert_network(IPSet(["203.0.113.0/24"]), {"country": {"names": {"en": "Georgia"}}})
+    places.to_db_file(str(tmp_path / "places.mmdb"))
+    settings.GEOIP_CITY_DB = str(tmp_path / "places.mmdb")
+    sessions._places.cache_clear()
+    try:
+        client = Client(headers={"user-agent": FIREFOX_ON_ANDROID})
+        log_in(client, "veronika", "squirrel-1941")
+        page = client.get(reverse("usersessions_list")).content.decode()
+        assert "<strong>Firefox on Android, London</strong>" in page
+        assert (sessions.place("203.0.113.9"), sessions.place("198.51.100.1"), sessions.place("nonsense")) == (
+            "Georgia",
+            "",
+            "",
+        )
+    finally:
+        sessions._places.cache_clear()

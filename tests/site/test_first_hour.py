@@ -68,9 +68,9 @@ def test_the_privacy_page_says_what_each_section_of_a_members_data_is_and_how_lo
     assert f'href="{reverse("members:close")}">Delete my account</a>' in page
 
 
-def test_the_privacy_page_claims_no_place_for_a_session(client):
+def test_the_privacy_page_says_a_sessions_town_is_not_stored(client):
     page = client.get(reverse("home:privacy")).content.decode()
-    assert "never works out where you are" in page
+    assert "the town is not stored" in page
 
 
 def test_search_engines_find_the_clubs_own_pages(client):
