@@ -45,7 +45,7 @@ class Bucket:
             aws_secret_access_key=KEYS["AWS_SECRET_ACCESS_KEY"],
         )
 
-    def keys(self) -> list[str]:
+    def names(self) -> list[str]:
         listing = self.client.list_objects_v2(Bucket=self.name)
         return sorted(item["Key"] for item in listing.get("Contents", []))
 

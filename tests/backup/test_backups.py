@@ -128,7 +128,11 @@ def rewrite_manifest(folder: Path) -> None:
     manifest = backup_files.read_manifest(folder)
     (folder / backup_files.MANIFEST).unlink()
     backup_files.write_manifest(
-        folder, engine=manifest["engine"], created=manifest["created"], names=list(manifest["files"])
+        folder,
+        engine=manifest["engine"],
+        created=manifest["created"],
+        names=list(manifest["files"]),
+        media=manifest["media"],
     )
 
 
