@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO ?= 1
 
-.PHONY: help run superuser test lint lock format serve static backup restore load bench instructions lighthouse clean
+.PHONY: help run superuser test lint lock format serve static backup restore load connections bench instructions lighthouse clean
 
 # `make help` lists the targets with a `##` comment, in this order.
 help:
@@ -95,6 +95,11 @@ restore: $(VENV)/.requirements  ## restore BACKUP=backups/cranesclub-...
 load: $(VENV)/.requirements node_modules/.installed  ## 64 connections for 60 s on SQLite, then PostgreSQL + Redis
 	$(call need,wrk,wrk)
 	$(BIN)/python benchmarks/load.py
+
+# PostgreSQL connections one gunicorn server holds under load and idle, pool off and on (needs wrk).
+connections: $(VENV)/.requirements node_modules/.installed  ## PostgreSQL connections a server holds, pool off and on
+	$(call need,wrk,wrk)
+	$(BIN)/python benchmarks/connections.py
 
 # Requests per second against a bare Django view of the same size, cache on and off (needs wrk); then
 # cancelling a screening with 500 RSVPs: the admin's request, and the worker sending the emails.

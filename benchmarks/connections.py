@@ -2,8 +2,9 @@
 
 gunicorn with the production config (4 workers, 2 threads each) against PostgreSQL and Redis, the page cache
 off so every request uses the database; wrk drives 64 connections for 30 s over the load run's pages while
-pg_stat_activity is counted twice a second; then the count is taken again after 75 s idle (the pool lets an
-idle connection go after 60 s; persistent connections stay 10 minutes). Usage: python benchmarks/connections.py
+pg_stat_activity is counted twice a second; then the count is taken again after 150 s idle (the pool lets an
+idle connection go within two minutes; persistent connections stay 10 minutes).
+Usage: python benchmarks/connections.py (needs wrk, PostgreSQL and Redis as for `make load`)
 """
 
 import subprocess
@@ -18,11 +19,17 @@ from benchmarks.load import PATHS  # noqa: E402
 from benchmarks.server import ROOT, gunicorn, prepare, require, site_env, workdir  # noqa: E402
 
 DATABASE = "cranesclub_bench"
-CASES = {"without the pool (DATABASE_POOL_MAX=0)": "0", "with the pool (DATABASE_POOL_MAX=2, the default)": "2"}
+CASES = {
+    "without the pool (DATABASE_POOL_MAX=0), as before": "0",
+    "with the pool (DATABASE_POOL_MAX=2, the default)": "2",
+    "with the pool (DATABASE_POOL_MAX=1)": "1",
+}
+IDLE = 150  # the pool drops one idle connection a minute (max_idle), once a whole minute has gone unused
 
 
 def connections() -> int:
-    query = f"SELECT count(*) FROM pg_stat_activity WHERE datname = '{DATABASE}' AND pid <> pg_backend_pid()"  # noqa: S608
+    others = "AND pid <> pg_backend_pid()"
+    query = f"SELECT count(*) FROM pg_stat_activity WHERE datname = '{DATABASE}' {others}"  # noqa: S608  # nosec B608
     command = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-At", "-c", query]
     return int(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
 
@@ -48,7 +55,7 @@ def measure(pool_max: str, port: int) -> tuple[int, int]:
             )  # fmt: skip
             done.set()
             sampler.join()
-            time.sleep(75)
+            time.sleep(IDLE)
             return peak, connections()
 
 
@@ -56,7 +63,7 @@ def main() -> int:
     require("wrk", "wrk")
     for number, (label, pool_max) in enumerate(CASES.items()):
         peak, idle = measure(pool_max, 8200 + number)
-        print(f"{label}: {peak} connections under load, {idle} after 75 s idle")
+        print(f"{label}: {peak} connections under load, {idle} after {IDLE} s idle", flush=True)
     return 0
 
 

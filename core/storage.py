@@ -68,7 +68,12 @@ class BucketStorage(S3Storage):
 
 def every_file(storage=default_storage, folder: str = "") -> Iterator[str]:
     """The name of every stored file, folders walked through, in a stable order."""
-    folders, files = storage.listdir(folder)
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:
+        if folder:
+            raise
+        return  # a MEDIA_ROOT nothing was uploaded to yet
     for name in sorted(files):
         yield f"{folder}/{name}" if folder else name
     for sub in sorted(folders):

@@ -348,3 +348,15 @@ def test_a_restore_retires_the_pages_cached_before_it(site, tmp_path):
     run("restore", folder, "--yes")
 
     assert "Palme d’Or Winner" in Client().get(fact.get_absolute_url()).content.decode()
+
+
+def test_a_site_with_no_uploads_yet_says_so_in_its_backup(make_fact, settings, tmp_path):
+    import json
+
+    make_fact()
+    assert not settings.MEDIA_ROOT.exists()
+    folder = Path(run("backup", "--dest", str(tmp_path / "backups")).strip().rsplit(" ", 1)[-1])
+    media = json.loads((folder / backup_files.MANIFEST).read_text())["media"]
+    assert media == {"count": 0, "files": {}, "from": f"file system {settings.MEDIA_ROOT}"}
+    run("restore", str(folder), "--yes")
+    assert settings.MEDIA_ROOT.is_dir()

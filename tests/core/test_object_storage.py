@@ -44,7 +44,7 @@ def test_the_profile_page_links_to_the_object_in_the_bucket(client, member, buck
     page = client.get(member.get_absolute_url()).content.decode()
     url = f"{bucket.endpoint}/{bucket.name}/{member.avatar.name}"
     assert f'src="{url}"' in page
-    with urlopen(url) as answer:  # noqa: S310 (the loopback moto server)
+    with urlopen(url) as answer:  # noqa: S310  # nosec B310 (the loopback moto server)
         assert answer.read() == bucket.read(member.avatar.name)
 
 
