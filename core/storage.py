@@ -5,12 +5,15 @@ Everything that reads or writes media goes through the storage API (`default_sto
 A bucket that is down or refuses us raises StorageUnavailable (an OSError) within seconds, never a hang.
 """
 
+import logging
 from collections.abc import Iterator
 
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 from django.core.files.storage import default_storage, storages
 from storages.backends.s3 import S3Storage
+
+log = logging.getLogger(__name__)
 
 UPLOAD_FAILED = "The image could not be stored just now, so nothing was changed. Please try again in a few minutes."
 
@@ -104,5 +107,6 @@ def check() -> tuple[bool, str]:
     except FileNotFoundError:  # a MEDIA_ROOT nothing was uploaded to yet
         return True, ""
     except OSError as error:
-        return False, str(error)[:200]
+        log.warning("health check: %s", error)  # the address and the reason in the log, not on a public page
+        return False, "the media storage did not answer (the log says why)"
     return True, ""
