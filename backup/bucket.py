@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 
-from backup.errors import BackupError
+from backup.errors import HalfRestored
 from backup.media import ROOT
 from core.storage import every_file, media_storage
 
@@ -30,7 +30,7 @@ def put_back(path: Path) -> None:
             if name not in kept:
                 storage.delete(name)
     except OSError as error:
-        raise BackupError(
+        raise HalfRestored(
             f"The database is restored, but the media could not all be written to the bucket ({error}); "
             f"{len(kept)} were. Run the restore again once the bucket answers: it writes them all again."
         ) from error

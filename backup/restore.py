@@ -8,7 +8,7 @@ from django.core.cache import caches
 from django.utils.module_loading import import_string
 
 from backup import bucket, database, media, media_swap
-from backup.errors import BackupError
+from backup.errors import BackupError, HalfRestored
 from backup.files import DATABASE, MANIFEST, MEDIA, check_files, read_manifest
 from core.signals import database_replaced
 from core.storage import is_bucket, media_storage
@@ -61,7 +61,7 @@ def _restore_with_media_folder(folder: Path, manifest: dict) -> None:
     try:
         media_swap.swap(staging, media_root)
     except OSError as error:
-        raise BackupError(
+        raise HalfRestored(
             f"The database is restored, but the media could not be put in place ({error}); the media from "
             f"before are where they were, and the backup's are unpacked in {staging / media.ROOT}."
         ) from error

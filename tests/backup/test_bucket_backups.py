@@ -108,3 +108,25 @@ def test_a_bucket_that_is_down_stops_the_backup_and_leaves_no_folder(bucket, set
     with pytest.raises(OSError, match="media storage could not list"):
         run("backup", "--dest", str(tmp_path / "backups"))
     assert list((tmp_path / "backups").iterdir()) == []
+
+
+def test_a_bucket_that_fails_half_way_through_a_restore_says_so_and_a_second_restore_completes(
+    backup, bucket, monkeypatch
+):
+    from core.storage import StorageUnavailable, media_storage
+
+    storage, save = media_storage(), media_storage().save
+    calls = []
+
+    def fail_after_one(name, content, **kwargs):
+        calls.append(name)
+        if len(calls) > 1:
+            raise StorageUnavailable("the bucket went away")
+        return save(name, content, **kwargs)
+
+    monkeypatch.setattr(storage, "save", fail_after_one)
+    with pytest.raises(CommandError, match="Restore not finished: .*1 were. Run the restore again"):
+        run("restore", str(backup), "--yes")
+    monkeypatch.setattr(storage, "save", save)
+    run("restore", str(backup), "--yes")
+    assert contents(bucket) == STORED
