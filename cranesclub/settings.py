@@ -381,7 +381,10 @@ if not AWS_STORAGE_BUCKET_NAME:
 elif AWS_S3_CUSTOM_DOMAIN:
     MEDIA_ORIGINS = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
 elif AWS_S3_ENDPOINT_URL:
-    MEDIA_ORIGINS = [re.sub(r"^(\w+://[^/]+).*$", r"\1", AWS_S3_ENDPOINT_URL)]
+    _scheme, _host = re.match(r"^(\w+)://([^/]+)", AWS_S3_ENDPOINT_URL).groups()
+    MEDIA_ORIGINS = [f"{_scheme}://{_host}"]
+    if AWS_S3_ADDRESSING_STYLE != "path":  # the bucket as a host of its own: BUCKET.endpoint
+        MEDIA_ORIGINS.append(f"{_scheme}://{AWS_STORAGE_BUCKET_NAME}.{_host}")
 else:
     MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
     if AWS_S3_REGION_NAME:

@@ -143,6 +143,10 @@ STORAGE_PROBE = (
     ("env", "origin"),
     [
         ({"AWS_S3_ENDPOINT_URL": "https://s3.eu.example.net/"}, "https://s3.eu.example.net"),
+        (
+            {"AWS_S3_ENDPOINT_URL": "https://s3.eu.example.net", "AWS_S3_ADDRESSING_STYLE": "virtual"},
+            "https://club-media.s3.eu.example.net",
+        ),
         ({"AWS_S3_CUSTOM_DOMAIN": "media.cranes.example"}, "https://media.cranes.example"),
         ({"AWS_S3_REGION_NAME": "eu-west-2"}, "https://club-media.s3.eu-west-2.amazonaws.com"),
     ],
