@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO ?= 1
 
-.PHONY: help run superuser test lint lock format serve static backup restore load bench instructions lighthouse clean
+.PHONY: help run superuser test lint lock format serve static backup restore load connections bench instructions lighthouse clean
 
 # `make help` lists the targets with a `##` comment, in this order.
 help:
@@ -38,12 +38,12 @@ node_modules/.installed-dev: package.json package-lock.json
 	@touch $@ node_modules/.installed
 
 run: export DJANGO_DEBUG ?= 1
-run: $(VENV)/.requirements node_modules/.installed  ## serve the site with debug on, SQLite and a task worker
+run: $(VENV)/.requirements node_modules/.installed  ## serve the site with debug on, SQLite and the task workers
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_catalogue
 	@if [ "$(DEMO)" != "0" ]; then $(BIN)/python manage.py load_demo_screenings; fi
 	@echo
-	@echo "  Cranes Club is running at http://$(HOST):$(PORT)/ with a task worker beside it (Ctrl-C stops both)."
+	@echo "  Cranes Club is running at http://$(HOST):$(PORT)/ with its task workers beside it (Ctrl-C stops all)."
 	@echo "  Make a curator account:  make superuser   (in another terminal)"
 	@echo "  then log in at http://$(HOST):$(PORT)/admin/"
 	@echo
@@ -78,8 +78,8 @@ static: $(VENV)/.requirements node_modules/.installed  ## collect the static fil
 
 # Production-like: debug off, gunicorn, WhiteNoise. Needs DJANGO_SECRET_KEY and MFA_ENCRYPTION_KEY (and usually
 # DATABASE_URL, REDIS_URL).
-# gunicorn and a task worker together (Procfile); Ctrl-C stops both.
-serve: static  ## production-like: migrate, load the catalogue, gunicorn and a worker
+# gunicorn and the task workers together (Procfile); Ctrl-C stops them all.
+serve: static  ## production-like: migrate, load the catalogue, gunicorn and the workers
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_catalogue
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile start
@@ -96,6 +96,11 @@ restore: $(VENV)/.requirements  ## restore BACKUP=backups/cranesclub-...
 load: $(VENV)/.requirements node_modules/.installed  ## 64 connections for 60 s on SQLite, then PostgreSQL + Redis
 	$(call need,wrk,wrk)
 	$(BIN)/python benchmarks/load.py
+
+# PostgreSQL connections one gunicorn server holds under load and idle, pool off and on (needs wrk).
+connections: $(VENV)/.requirements node_modules/.installed  ## PostgreSQL connections a server holds, pool off and on
+	$(call need,wrk,wrk)
+	$(BIN)/python benchmarks/connections.py
 
 # Requests per second against a bare Django view of the same size, cache on and off (needs wrk); then
 # cancelling a screening with 500 RSVPs: the admin's request, and the worker sending the emails.

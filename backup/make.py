@@ -1,7 +1,6 @@
 import shutil
 from pathlib import Path
 
-from django.conf import settings
 from django.utils import timezone
 
 from backup import database, media
@@ -16,8 +15,8 @@ def create_backup(dest: Path) -> Path:
     names = [DATABASE[database.engine()], MEDIA]
     try:
         database.dump(folder / names[0])
-        media.archive(Path(settings.MEDIA_ROOT), folder / MEDIA)
-        write_manifest(folder, engine=database.engine(), created=now.isoformat(), names=names)
+        media_account = media.archive(folder / MEDIA)
+        write_manifest(folder, engine=database.engine(), created=now.isoformat(), names=names, media=media_account)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise

@@ -1,44 +1,78 @@
-"""Archiving MEDIA_ROOT, checking an archive member by member, and swapping restored media into place."""
+"""The uploaded media in a backup: every stored file read through the storage API (the file system or a bucket)
+into media.tar.gz, with each file's checksum in the manifest; and the archive checked member by member against it."""
 
-import shutil
+import hashlib
+import io
+import os
 import tarfile
-from collections.abc import Callable
+import time
+from functools import partial
 from pathlib import Path
+
+from django.core.files.storage import FileSystemStorage
 
 from backup.errors import BackupError
 from backup.files import make_private
+from core.storage import every_file, media_storage, where
 
 ROOT = "media"
 
 
-def archive(media_root: Path, path: Path) -> None:
-    """Archive the uploads under media/. MEDIA_ROOT may be a link to the real folder; links inside it are refused."""
-    media_root = media_root.resolve()
-
-    def regular_only(member: tarfile.TarInfo) -> tarfile.TarInfo:
-        if not (member.isfile() or member.isdir()):
-            inside = media_root / Path(*Path(member.name).parts[1:])
-            raise BackupError(f"{inside} is a link or a device, which a backup does not follow: move the file in.")
-        return member
-
+def archive(path: Path) -> dict:
+    """Archive every stored file under media/; returns the manifest's account of them: where they came from, how
+    many, and each one's size and SHA-256. A link inside MEDIA_ROOT is refused rather than followed."""
+    storage, files, now = media_storage(), {}, time.time()
     with tarfile.open(path, "w:gz") as tar:
         make_private(path)
-        if media_root.is_dir():
-            tar.add(media_root, arcname=ROOT, filter=regular_only)
+        for name in every_file(storage):
+            _refuse_links(storage, name)
+            with storage.open(name, "rb") as file:
+                data = file.read()
+            member = tarfile.TarInfo(f"{ROOT}/{name}")
+            member.size, member.mode, member.mtime = len(data), 0o600, now
+            tar.addfile(member, io.BytesIO(data))
+            files[name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+    return {"from": where(), "count": len(files), "files": files}
 
 
-def check(path: Path) -> None:
-    """Read the whole archive; refuse it if it is damaged or holds anything but files and folders under media/."""
+def _refuse_links(storage, name: str) -> None:
+    if not isinstance(storage, FileSystemStorage):
+        return
+    path = storage.path(name)
+    if os.path.realpath(path) != os.path.join(os.path.realpath(storage.location), name):
+        raise BackupError(f"{path} is a link or lies behind one, which a backup does not follow: move the file in.")
+
+
+def check(path: Path, expected: dict | None) -> None:
+    """Read the whole archive; refuse it if it is damaged, holds anything but files and folders under media/, or
+    (with the manifest's account, `expected`) any file is missing, extra or not as it was backed up."""
+    found = {}
     try:
         with tarfile.open(path, "r:gz") as tar:
             for member in tar:
                 _check_member(path, member)
                 if member.isfile():
-                    data = tar.extractfile(member)
-                    while data.read(1 << 20):  # reading every byte finds a truncated archive
-                        pass
+                    digest, data = hashlib.sha256(), tar.extractfile(member)
+                    for block in iter(partial(data.read, 1 << 20), b""):  # every byte: finds a truncated archive
+                        digest.update(block)
+                    found[member.name.removeprefix(f"{ROOT}/")] = {"sha256": digest.hexdigest(), "size": member.size}
     except (tarfile.TarError, EOFError, OSError) as error:
         raise BackupError(f"{path} is not a readable media archive ({error}).") from error
+    if expected is not None:
+        _compare(path, found, expected)
+
+
+def _compare(path: Path, found: dict, expected: dict) -> None:
+    for name, file in expected["files"].items():
+        if name not in found:
+            raise BackupError(f"{path} lacks {name}, which the manifest lists: refused.")
+        if found[name] != file:
+            raise BackupError(f"{path}: {name} does not match its checksum in the manifest: it is damaged.")
+    extra = sorted(set(found) - set(expected["files"]))
+    if extra:
+        raise BackupError(f"{path} holds {extra[0]}, which the manifest does not list: refused.")
+    if len(found) != expected["count"]:
+        raise BackupError(f"{path} holds {len(found)} files; the manifest says {expected['count']}: refused.")
 
 
 def _check_member(path: Path, member: tarfile.TarInfo) -> None:
@@ -47,73 +81,3 @@ def _check_member(path: Path, member: tarfile.TarInfo) -> None:
         raise BackupError(f"{path} holds {member.name!r}, outside media/: refused.")
     if not (member.isfile() or member.isdir()) or (len(parts) == 1 and not member.isdir()):
         raise BackupError(f"{path} holds {member.name!r}, which is not a plain file or folder: refused.")
-
-
-def staging_for(media_root: Path) -> Path:
-    """Beside MEDIA_ROOT (on the same file system, so the swap is a rename), or inside it when it is a mount point."""
-    media_root = media_root.resolve()
-    return (media_root if media_root.is_mount() else media_root.parent) / f".{media_root.name}.restoring"
-
-
-def extract(path: Path, media_root: Path) -> Path:
-    """Unpack the checked archive into the staging folder. One left by an interrupted restore is never touched."""
-    staging = staging_for(media_root)
-    if staging.exists():
-        raise BackupError(
-            f"{staging} is left from an interrupted restore and may hold the media from before it: "
-            "look inside, move it away, then restore again."
-        )
-    staging.mkdir(mode=0o700, parents=True)
-    try:
-        with tarfile.open(path, "r:gz") as tar:
-            tar.extractall(staging, filter="data")
-    except (tarfile.TarError, EOFError, OSError) as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BackupError(f"{path} could not be unpacked ({error}).") from error
-    (staging / ROOT).mkdir(exist_ok=True)
-    return staging
-
-
-def swap(staging: Path, media_root: Path) -> None:
-    """Put the staged media in place; the old media wait in staging/previous until the caller discards them.
-    If the swap fails half-way, the old media are put back before the error goes on."""
-    media_root = media_root.resolve()
-    new, previous = staging / ROOT, staging / "previous"
-    if media_root.is_mount():
-        # A mount point cannot be renamed: its contents are moved aside and replaced instead.
-        previous.mkdir()
-
-        def put_back() -> None:
-            _move_children(media_root, new, skip=staging)
-            _move_children(previous, media_root)
-
-        _move_children(media_root, previous, skip=staging)
-        _guarded(lambda: _move_children(new, media_root), put_back)
-        return
-
-    had_media = media_root.exists()
-
-    def put_back() -> None:
-        if media_root.exists():
-            media_root.rename(new)
-        if had_media:
-            previous.rename(media_root)
-
-    if had_media:
-        media_root.rename(previous)
-    _guarded(lambda: new.rename(media_root), put_back)
-
-
-def _guarded(step: Callable[[], None], undo: Callable[[], None]) -> None:
-    try:
-        step()
-    except BaseException:
-        undo()
-        raise
-
-
-def _move_children(source: Path, target: Path, *, skip: Path | None = None) -> None:
-    target.mkdir(exist_ok=True)
-    for child in list(source.iterdir()):
-        if child != skip:
-            child.rename(target / child.name)

@@ -7,10 +7,11 @@ from django.contrib.sessions.backends.cached_db import SessionStore as CachedSes
 from django.core.cache import caches
 from django.utils.module_loading import import_string
 
-from backup import database, media
-from backup.errors import BackupError
+from backup import bucket, database, media, media_swap
+from backup.errors import BackupError, HalfRestored
 from backup.files import DATABASE, MANIFEST, MEDIA, check_files, read_manifest
 from core.signals import database_replaced
+from core.storage import is_bucket, media_storage
 
 
 def check_backup(folder: Path) -> dict:
@@ -23,38 +24,48 @@ def check_backup(folder: Path) -> dict:
         raise BackupError(f"{folder / MANIFEST}: {engines}.")
     check_files(folder, manifest)
     database.check(folder / DATABASE[manifest["engine"]])
-    media.check(folder / MEDIA)
+    media.check(folder / MEDIA, manifest.get("media"))
     return manifest
 
 
 def restore_backup(folder: Path) -> None:
     """Replace the database and media with a checked backup. A refusal changes nothing.
 
-    The media are unpacked into a staging folder first; then the database is restored in one
-    transaction (the long step, so a failure there leaves everything as it was); then the staged media
-    are renamed into place, the old ones kept until that has worked. Stop the web and worker processes
-    first: a restore is not meant to race uploads.
+    On the file system the media are unpacked into a staging folder first; then the database is restored
+    in one transaction (the long step, so a failure there leaves everything as it was); then the staged
+    media are renamed into place, the old ones kept until that has worked. With a bucket, the database is
+    restored, then each file is written back through the storage API and the objects the backup does not
+    hold are deleted (backup.bucket). Stop the web and worker processes first: a restore is not meant to
+    race uploads.
     """
     folder = Path(folder)
     manifest = check_backup(folder)
-    media_root = Path(settings.MEDIA_ROOT)
     sessions = database.live_session_keys()
-    staging = media.extract(folder / MEDIA, media_root)
+    if is_bucket():
+        database.restore(folder / DATABASE[manifest["engine"]])
+        bucket.put_back(folder / MEDIA)
+    else:
+        _restore_with_media_folder(folder, manifest)
+    _forget(sessions)
+    database_replaced.send(sender=restore_backup)  # the page cache retires what it kept from before
+
+
+def _restore_with_media_folder(folder: Path, manifest: dict) -> None:
+    media_root = Path(media_storage().location)
+    staging = media_swap.extract(folder / MEDIA, media_root)
     try:
         database.restore(folder / DATABASE[manifest["engine"]])
     except BaseException:
         shutil.rmtree(staging)  # holds only the unpacked backup: the live media were never touched
         raise
     try:
-        media.swap(staging, media_root)
+        media_swap.swap(staging, media_root)
     except OSError as error:
-        raise BackupError(
+        raise HalfRestored(
             f"The database is restored, but the media could not be put in place ({error}); the media from "
             f"before are where they were, and the backup's are unpacked in {staging / media.ROOT}."
         ) from error
     shutil.rmtree(staging)  # only now: it holds the media from before the restore
-    _forget(sessions)
-    database_replaced.send(sender=restore_backup)  # the page cache retires what it kept from before
 
 
 def _forget(session_keys: list[str]) -> None:

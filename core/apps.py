@@ -11,9 +11,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Cranes Club"
 
     def ready(self):
-        from core import health, proxies
+        from core import health, proxies, storage
 
         health.register("proxies", proxies.check)
+        health.register("storage", storage.check)
 
 
 class ClubAdminConfig(admin_apps.AdminConfig):

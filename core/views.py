@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -9,7 +10,7 @@ from django.utils._os import safe_join
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from core import health
+from core import health, storage
 from core.images import CONTENT_TYPES
 
 
@@ -23,9 +24,13 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def media(request: HttpRequest, path: str) -> FileResponse:
+def media(request: HttpRequest, path: str) -> HttpResponse:
     """Uploaded images, each with the content type of its kind; nothing else under MEDIA_ROOT is served."""
     content_type = CONTENT_TYPES.get(Path(path).suffix.lower())
+    if storage.is_bucket():  # pages link to the bucket; an address kept from before the move still leads there
+        if content_type is None:
+            raise Http404
+        return HttpResponsePermanentRedirect(default_storage.url(path))
     try:
         full_path = Path(safe_join(settings.MEDIA_ROOT, path))
     except SuspiciousFileOperation as error:

@@ -134,7 +134,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+DATABASE_POOL_MIN = int(os.environ.get("DATABASE_POOL_MIN", "1"))
+DATABASE_POOL_MAX = int(os.environ.get("DATABASE_POOL_MAX", "2"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    if env_bool("DATABASE_PGBOUNCER", False):
+        # PgBouncer in transaction mode pools for every server: no cursor or prepared statement may outlive a
+        # transaction, and there is nothing to keep open here.
+        DATABASES["default"].update(CONN_MAX_AGE=0, DISABLE_SERVER_SIDE_CURSORS=True)
+        DATABASES["default"]["OPTIONS"] = {"prepare_threshold": None}
+    elif DATABASE_POOL_MAX > 0:
+        # Each process (a gunicorn worker, a task worker) borrows from a pool of its own for each request or
+        # task: at most DATABASE_POOL_MAX connections, shrinking to DATABASE_POOL_MIN after a minute idle.
+        # Django's pool wants CONN_MAX_AGE 0 (a connection goes back to the pool, not closed).
+        pool = {"min_size": min(DATABASE_POOL_MIN, DATABASE_POOL_MAX), "max_size": DATABASE_POOL_MAX}
+        DATABASES["default"].update(CONN_MAX_AGE=0, CONN_HEALTH_CHECKS=False)
+        DATABASES["default"]["OPTIONS"] = {"pool": {**pool, "max_idle": 60, "timeout": 10}}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers queue behind each other instead of failing with "database is locked".
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
@@ -281,8 +296,29 @@ STATICFILES_DIRS = [
     # Bootstrap from the pinned npm package (npm ci), never a CDN or a copy.
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
 ]
+# Uploads: the file system under MEDIA_ROOT, or with AWS_STORAGE_BUCKET_NAME an S3-compatible bucket that every
+# server shares (django-storages reads the AWS_* settings below). core.storage says which, for health and backups.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None
+AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
+AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+# S3-compatible services answer at one address with the bucket in the path; AWS itself by the bucket's own host.
+AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or ("path" if AWS_S3_ENDPOINT_URL else None)
+# Pages link to the objects themselves (the bucket lets anyone read them, as /media/ did), never to signed links
+# that would expire inside a cached page. An upload never replaces another file of the same name.
+AWS_QUERYSTRING_AUTH = False
+AWS_DEFAULT_ACL = None
+AWS_S3_FILE_OVERWRITE = False
+AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=86400"}
+MEDIA_STORAGE = (
+    {"BACKEND": "core.storage.BucketStorage"}
+    if AWS_STORAGE_BUCKET_NAME
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -342,6 +378,20 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 
 CONTENT_SECURITY_POLICY_REPORT_ONLY = None
+# Where pages' uploaded images come from when they are in a bucket.
+if not AWS_STORAGE_BUCKET_NAME:
+    MEDIA_ORIGINS = []
+elif AWS_S3_CUSTOM_DOMAIN:
+    MEDIA_ORIGINS = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+elif AWS_S3_ENDPOINT_URL:
+    _scheme, _host = re.match(r"^(\w+)://([^/]+)", AWS_S3_ENDPOINT_URL).groups()
+    MEDIA_ORIGINS = [f"{_scheme}://{_host}"]
+    if AWS_S3_ADDRESSING_STYLE != "path":  # the bucket as a host of its own: BUCKET.endpoint
+        MEDIA_ORIGINS.append(f"{_scheme}://{AWS_STORAGE_BUCKET_NAME}.{_host}")
+else:
+    MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+    if AWS_S3_REGION_NAME:
+        MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com")
 # No inline scripts or styles anywhere: every script and stylesheet is a file of our own.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -349,7 +399,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF],
         "style-src": [SELF],
         # Bootstrap draws a few icons (select arrows, checkboxes) as data: SVGs.
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
@@ -422,7 +472,13 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 # The task queue (django-tasks, Django 6.0's django.tasks backported): tasks are rows in the database,
 # written in the transaction that caused them, and run by `manage.py db_worker`.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Link checks have a queue of their own (and a worker of their own, Procfile), so mail never waits behind them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "links"]}}
+# A task still running this long after it started is taken to have lost its worker (killed, its machine gone):
+# `manage.py recover_tasks` puts it back in the queue. Longer than any task runs; tasks are safe to run twice.
+CLUB_TASK_LEASE = timedelta(seconds=int(os.environ.get("CLUB_TASK_LEASE_SECONDS", "900")))
+# A task whose worker died this many times is marked failed rather than tried again.
+CLUB_TASK_MAX_CLAIMS = 3
 # A notice that cannot be delivered (mail relay down) is tried again with backoff until this has passed.
 CLUB_NOTICE_GIVE_UP = timedelta(hours=24)
 # /healthz fails when a task has waited longer than this: no worker is running, or too few.

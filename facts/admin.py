@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import StoresUploads
 from core.images import ImageWithoutMetadataField
 from core.text import TidyTextForm
 from facts import services
@@ -139,7 +140,7 @@ class FactForm(TidyTextForm):
 
 
 @admin.register(Fact)
-class FactAdmin(HistoryAdmin):
+class FactAdmin(StoresUploads, HistoryAdmin):
     form = FactForm
     formfield_overrides = {models.ImageField: {"form_class": ImageWithoutMetadataField}}
     list_display = ("position", "title", "category", "status", "last_checked", "published", "featured", "source_count")

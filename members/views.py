@@ -1,8 +1,11 @@
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,12 +14,15 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 import pagecache
 from core import personal_data
+from core.storage import UPLOAD_FAILED, StorageUnavailable
 from core.throttle import throttled
 from members import destinations, services
 from members.addresses import has_confirmed_email
 from members.forms import CloseAccountForm, ProfileForm
 from members.models import User
 from pagecache import cached_for_visitors
+
+log = logging.getLogger(__name__)
 
 
 @cached_for_visitors
@@ -37,11 +43,19 @@ def edit_profile(request: HttpRequest) -> HttpResponse:
     previous_avatar = request.user.avatar.name
     form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        member = form.save()
-        if previous_avatar and member.avatar.name != previous_avatar:
-            services.forget_file(member.avatar.storage, previous_avatar)  # a replaced avatar is not kept
-        messages.success(request, "Your profile is saved.")
-        return redirect(request.user)
+        try:
+            with transaction.atomic():
+                member = form.save()
+        except StorageUnavailable:
+            # The picture goes to storage before the row is written: nothing of the profile changed.
+            log.exception("An avatar could not be stored")
+            request.user.avatar = previous_avatar
+            form.add_error("avatar", UPLOAD_FAILED)
+        else:
+            if previous_avatar and member.avatar.name != previous_avatar:
+                services.forget_file(member.avatar.storage, previous_avatar)  # a replaced avatar is not kept
+            messages.success(request, "Your profile is saved.")
+            return redirect(request.user)
     return render(request, "members/edit_profile.html", {"form": form})
 
 

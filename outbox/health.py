@@ -9,6 +9,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from outbox import recovery
 from outbox.delivery import RELAY_REFUSED
 from outbox.models import Notice, NoticeStatus
 
@@ -29,16 +30,23 @@ def overdue_notices(max_wait: timedelta) -> int:
     return pending.count() + Notice.objects.filter(status=NoticeStatus.SENDING, claimed_at__lt=late).count()
 
 
-def describe(wait: timedelta, overdue: int) -> str:
+def describe(wait: timedelta, overdue: int, lost: int = 0) -> str:
     waiting = f"oldest task waiting {int(wait.total_seconds())} s" if wait else "nothing waiting"
-    return f"{waiting}; {overdue} notice(s) overdue" if overdue else waiting
+    parts = [waiting]
+    if overdue:
+        parts.append(f"{overdue} notice(s) overdue")
+    if lost:
+        parts.append(f"{lost} task(s) lost their worker")
+    return "; ".join(parts)
 
 
 def check() -> tuple[bool, str]:
     """Unwell when a task has been ready for longer than CLUB_QUEUE_MAX_WAIT (no worker is running, or too
-    few to keep up) or a notice is that late (its task was lost: `requeue_notices`)."""
+    few to keep up), a notice is that late (its task was lost), or a task's worker died and nobody has taken
+    it again (`recover_tasks`)."""
     waiting, overdue = oldest_wait(), overdue_notices(settings.CLUB_QUEUE_MAX_WAIT)
-    return waiting <= settings.CLUB_QUEUE_MAX_WAIT and not overdue, describe(waiting, overdue)
+    lost = recovery.lost_tasks().count()
+    return waiting <= settings.CLUB_QUEUE_MAX_WAIT and not overdue and not lost, describe(waiting, overdue, lost)
 
 
 def relay() -> tuple[bool, str]:

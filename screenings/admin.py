@@ -11,7 +11,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ReadOnlyInline
+from core.admin import ReadOnlyInline, StoresUploads
 from core.images import ImageWithoutMetadataField
 from screenings import services
 from screenings.door import door_row, door_row_header
@@ -53,7 +53,7 @@ class ScreeningHistoryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Screening)
-class ScreeningAdmin(ScreeningHistoryAdmin):
+class ScreeningAdmin(StoresUploads, ScreeningHistoryAdmin):
     list_display = ("title", "starts_at", "venue", "status", "capacity", "seats_taken", "waitlist", "expected",
                     "arrived", "no_shows")  # fmt: skip
     list_filter = ("status", "venue")

@@ -10,6 +10,9 @@ from django.utils import timezone
 
 from facts.models import Category, Fact, FaqEntry, Source, Status
 
+# moto's S3-compatible server and a bucket for the site's media (tests/s3.py).
+pytest_plugins = ["tests.s3"]
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):

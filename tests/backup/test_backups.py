@@ -128,7 +128,11 @@ def rewrite_manifest(folder: Path) -> None:
     manifest = backup_files.read_manifest(folder)
     (folder / backup_files.MANIFEST).unlink()
     backup_files.write_manifest(
-        folder, engine=manifest["engine"], created=manifest["created"], names=list(manifest["files"])
+        folder,
+        engine=manifest["engine"],
+        created=manifest["created"],
+        names=list(manifest["files"]),
+        media=manifest["media"],
     )
 
 
@@ -344,3 +348,15 @@ def test_a_restore_retires_the_pages_cached_before_it(site, tmp_path):
     run("restore", folder, "--yes")
 
     assert "Palme d’Or Winner" in Client().get(fact.get_absolute_url()).content.decode()
+
+
+def test_a_site_with_no_uploads_yet_says_so_in_its_backup(make_fact, settings, tmp_path):
+    import json
+
+    make_fact()
+    assert not settings.MEDIA_ROOT.exists()
+    folder = Path(run("backup", "--dest", str(tmp_path / "backups")).strip().rsplit(" ", 1)[-1])
+    media = json.loads((folder / backup_files.MANIFEST).read_text())["media"]
+    assert media == {"count": 0, "files": {}, "from": f"file system {settings.MEDIA_ROOT}"}
+    run("restore", str(folder), "--yes")
+    assert settings.MEDIA_ROOT.is_dir()

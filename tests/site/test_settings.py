@@ -112,3 +112,53 @@ def test_manage_py_refuses_to_start_without_a_secret_key_in_one_clear_line():
     )
     assert result.returncode == 1
     assert result.stderr.strip().startswith("Cranes Club cannot start: DJANGO_SECRET_KEY is not set")
+
+
+DATABASE_PROBE = "import json, cranesclub.settings as s; d = s.DATABASES['default']; print(json.dumps([d['CONN_MAX_AGE'], d.get('OPTIONS', {}), d.get('DISABLE_SERVER_SIDE_CURSORS', False)]))"  # noqa: E501
+POSTGRES = "postgres://club:secret@db.example:5432/cranesclub"
+
+
+def test_postgresql_connections_come_from_a_pool_of_a_stated_size():
+    age, options, _ = json.loads(load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=POSTGRES).stdout)
+    assert age == 0  # Django's pool wants it so: each request's connection goes back to the pool
+    assert options["pool"] == {"min_size": 1, "max_size": 2, "max_idle": 60, "timeout": 10}
+    chosen = load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=POSTGRES, DATABASE_POOL_MAX="4")
+    assert json.loads(chosen.stdout)[1]["pool"]["max_size"] == 4
+
+
+def test_behind_pgbouncer_nothing_outlives_a_transaction():
+    result = load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=POSTGRES, DATABASE_PGBOUNCER="1")
+    assert json.loads(result.stdout) == [0, {"prepare_threshold": None}, True]
+    off = load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=POSTGRES, DATABASE_POOL_MAX="0")
+    assert json.loads(off.stdout)[:2] == [600, {}]  # no pool: persistent connections, as before
+
+
+STORAGE_PROBE = (
+    "import json, cranesclub.settings as s; "
+    "print(json.dumps([s.STORAGES['default']['BACKEND'], s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']]))"
+)
+
+
+@pytest.mark.parametrize(
+    ("env", "origin"),
+    [
+        ({"AWS_S3_ENDPOINT_URL": "https://s3.eu.example.net/"}, "https://s3.eu.example.net"),
+        (
+            {"AWS_S3_ENDPOINT_URL": "https://s3.eu.example.net", "AWS_S3_ADDRESSING_STYLE": "virtual"},
+            "https://club-media.s3.eu.example.net",
+        ),
+        ({"AWS_S3_CUSTOM_DOMAIN": "media.cranes.example"}, "https://media.cranes.example"),
+        ({"AWS_S3_REGION_NAME": "eu-west-2"}, "https://club-media.s3.eu-west-2.amazonaws.com"),
+    ],
+)
+def test_a_bucket_takes_the_uploads_and_pages_may_show_its_images(env, origin):
+    result = load_settings(STORAGE_PROBE, DJANGO_DEBUG="1", AWS_STORAGE_BUCKET_NAME="club-media", **env)
+    backend, img_src = json.loads(result.stdout)
+    assert backend == "core.storage.BucketStorage"
+    assert origin in img_src
+
+
+def test_without_a_bucket_uploads_stay_on_the_file_system():
+    backend, img_src = json.loads(load_settings(STORAGE_PROBE, DJANGO_DEBUG="1").stdout)
+    assert backend == "django.core.files.storage.FileSystemStorage"
+    assert img_src == ["'self'", "data:"]

@@ -8,6 +8,7 @@ both at once for ten seats get exactly ten places.
 """
 
 import http.client
+import io
 import os
 import re
 import socket
@@ -15,11 +16,13 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from importlib import import_module
 from urllib.parse import urlencode
+from urllib.request import urlopen
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.db import connection
+from PIL import Image
 
 from benchmarks.server import gunicorn
 from screenings.models import Rsvp, RsvpStatus
@@ -41,9 +44,8 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def servers(tmp_path):
-    """The two servers' ports, each gunicorn with two workers, sharing the test database and the cache."""
+def start_servers(stack: ExitStack, tmp_path, extra: list[dict]) -> list[int]:
+    """Start a server for each of `extra` (environment of its own), sharing the test database and the cache."""
     database = connection.settings_dict
     env = {
         **os.environ,
@@ -56,11 +58,25 @@ def servers(tmp_path):
     else:
         env["DATABASE_URL"] = f"sqlite:///{database['NAME']}"
         env["CACHE_DIR"] = str(tmp_path / "cache")  # the servers' shared file cache (this process has its own)
-    ports = [free_port(), free_port()]
+    ports = [free_port() for _ in extra]
+    for port, own in zip(ports, extra, strict=True):
+        stack.enter_context(gunicorn({**env, **own}, port=port, workers=2))
+    return ports
+
+
+@pytest.fixture
+def servers(tmp_path):
+    """The two servers' ports, each gunicorn with two workers, sharing the test database and the cache."""
     with ExitStack() as stack:
-        for port in ports:
-            stack.enter_context(gunicorn(env, port=port, workers=2))
-        yield ports
+        yield start_servers(stack, tmp_path, [{}, {}])
+
+
+@pytest.fixture
+def servers_on_one_bucket(tmp_path, bucket):
+    """Two servers as on two machines: each its own MEDIA_ROOT, one bucket for both."""
+    with ExitStack() as stack:
+        disks = [{**bucket.env, "MEDIA_ROOT": str(tmp_path / f"media-{n}")} for n in (1, 2)]
+        yield start_servers(stack, tmp_path, disks)
 
 
 def request(port: int, method: str, path: str, *, cookie: str = "", form: dict | None = None):
@@ -139,3 +155,47 @@ def test_forty_members_rsvping_through_both_servers_at_once_get_exactly_ten_seat
     for port in servers:
         page = request(port, "GET", screening.get_absolute_url())[1]
         assert re.search(r"\b10 seats taken", page), "each server's visitors see the seats taken at once"
+
+
+def upload(port: int, path: str, *, cookie: str, fields: dict, files: dict):
+    """POST a multipart form, as a browser sends one with a file in it."""
+    boundary = "cranes-boundary-1957"
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in {**fields, "csrfmiddlewaretoken": CSRF_SECRET}.items()
+    ]
+    for name, (filename, data) in files.items():
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+        parts.append(head.encode() + b"Content-Type: image/png\r\n\r\n" + data + b"\r\n")
+    body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Cookie": cookie, "Content-Type": f"multipart/form-data; boundary={boundary}"}
+    connection.request("POST", path, body=body, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response.status
+
+
+def test_an_avatar_uploaded_through_one_server_is_shown_through_the_other(servers_on_one_bucket, member, bucket):
+    one, two = servers_on_one_bucket
+    image = io.BytesIO()
+    Image.new("RGB", (300, 300), "gray").save(image, format="PNG")
+    status = upload(
+        one, "/members/me/", cookie=logged_in(member), fields={"display_name": "Veronika"},
+        files={"avatar": ("me.png", image.getvalue())},
+    )  # fmt: skip
+    assert status == 302
+    member.refresh_from_db()
+    assert bucket.names() == [member.avatar.name]
+
+    url = f"{bucket.endpoint}/{bucket.name}/{member.avatar.name}"
+    connection = http.client.HTTPConnection("127.0.0.1", two, timeout=30)
+    connection.request("GET", member.get_absolute_url())
+    response = connection.getresponse()
+    page = response.read().decode()
+    assert response.status == 200 and f'src="{url}"' in page
+    img_src = re.search(r"img-src ([^;]*)", response.getheader("Content-Security-Policy")).group(1).split()
+    assert bucket.endpoint in img_src  # the page may show it
+    with urlopen(url) as answer:  # noqa: S310  # nosec B310 (the loopback moto server)
+        assert answer.read() == bucket.read(member.avatar.name)

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from backup.errors import BackupError
+from backup.errors import BackupError, HalfRestored
 from backup.restore import check_backup, restore_backup
 
 
@@ -28,6 +28,8 @@ class Command(BaseCommand):
                 if answer.strip().lower() != "yes":
                     raise CommandError("Restore cancelled; nothing changed.")
             restore_backup(folder)
+        except HalfRestored as error:
+            raise CommandError(f"Restore not finished: {error}") from error
         except BackupError as error:
             raise CommandError(f"Restore refused, nothing changed: {error}") from error
         self.stdout.write(self.style.SUCCESS(f"Restored {folder}"))

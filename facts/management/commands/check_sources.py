@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from facts import links
+from facts import links, tasks
 
 
 class Command(BaseCommand):
@@ -13,8 +13,13 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=float, default=10, help="seconds to wait for each answer (10)")
         parser.add_argument("--pause", type=float, default=1.0, help="seconds between requests to one host (1)")
         parser.add_argument("--only-dead", action="store_true", help="recheck only links found dead before")
+        parser.add_argument("--enqueue", action="store_true", help="leave the check to the links worker (Procfile)")
 
-    def handle(self, *args, timeout, pause, only_dead, **options):
+    def handle(self, *args, timeout, pause, only_dead, enqueue, **options):
+        if enqueue:
+            tasks.check_sources.enqueue()
+            self.stdout.write("The check is in the links queue.")
+            return
         report = links.check_all(timeout=timeout, pause=pause, only_dead=only_dead)
         if report is None:
             raise CommandError("Another check of the sources is still running; try again later.")

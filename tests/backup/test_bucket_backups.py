@@ -1,0 +1,132 @@
+"""Backups of media kept in a bucket (moto's S3-compatible server): read through the storage API with each
+object's checksum in the manifest, restored into an empty bucket, and refused, the live bucket unchanged,
+when an object in the backup is missing or damaged."""
+
+import io
+import json
+import tarfile
+from pathlib import Path
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management import CommandError
+
+from backup import files as backup_files
+from facts.models import Fact
+from tests.backup.test_backups import rewrite_manifest, run
+from tests.s3 import new_bucket
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+STORED = {"facts/still.png": b"a still", "avatars/face.jpg": b"a face"}
+
+
+@pytest.fixture
+def backup(bucket, make_fact, tmp_path) -> Path:
+    make_fact(title="Palme d’Or Winner")
+    for name, data in STORED.items():
+        assert default_storage.save(name, ContentFile(data)) == name
+    return Path(run("backup", "--dest", str(tmp_path / "backups")).strip().rsplit(" ", 1)[-1])
+
+
+def use_bucket(settings, bucket) -> None:
+    settings.AWS_STORAGE_BUCKET_NAME = bucket.name
+    settings.STORAGES = {**settings.STORAGES}  # a new storage object, for the new bucket
+
+
+def contents(bucket) -> dict[str, bytes]:
+    return {key: bucket.read(key) for key in bucket.names()}
+
+
+def test_the_manifest_accounts_for_every_object_and_where_it_came_from(backup, bucket):
+    media = json.loads((backup / backup_files.MANIFEST).read_text())["media"]
+    assert media["from"] == f"bucket {bucket.name} at {bucket.endpoint}"
+    assert media["count"] == 2 and set(media["files"]) == set(STORED)
+    assert media["files"]["facts/still.png"]["size"] == len(b"a still")
+
+
+def test_a_backup_restores_its_objects_into_an_empty_bucket(backup, moto_server, settings):
+    empty = new_bucket(moto_server)
+    use_bucket(settings, empty)
+    Fact.objects.all().delete()
+
+    run("restore", str(backup), "--yes")
+
+    assert contents(empty) == STORED
+    assert Fact.objects.get().title == "Palme d’Or Winner"
+
+
+def test_a_restore_deletes_objects_uploaded_after_the_backup(backup, bucket):
+    default_storage.save("avatars/later.jpg", ContentFile(b"after the backup"))
+    run("restore", str(backup), "--yes")
+    assert contents(bucket) == STORED
+
+
+def rewrite_archive(folder: Path, change) -> None:
+    """Rewrite media.tar.gz with `change(files)` applied, the manifest's archive checksum made to match (as if the
+    damage had come before the manifest was written), its account of each object left as the backup made it."""
+    path = folder / backup_files.MEDIA
+    with tarfile.open(path, "r:gz") as tar:
+        files = {m.name: tar.extractfile(m).read() for m in tar if m.isfile()}
+    change(files)
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w:gz") as tar:
+        for name, data in files.items():
+            member = tarfile.TarInfo(name)
+            member.size = len(data)
+            tar.addfile(member, io.BytesIO(data))
+    path.write_bytes(out.getvalue())
+    rewrite_manifest(folder)
+
+
+DAMAGE = {
+    "a damaged object": lambda files: files.update({"media/facts/still.png": b"a stilL"}),
+    "a missing object": lambda files: files.pop("media/avatars/face.jpg"),
+    "an object the manifest does not list": lambda files: files.update({"media/facts/extra.png": b"x"}),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_a_backup_with_a_bad_object_is_refused_and_the_bucket_is_unchanged(backup, bucket, damage):
+    rewrite_archive(backup, DAMAGE[damage])
+    default_storage.save("avatars/later.jpg", ContentFile(b"after the backup"))
+    Fact.objects.update(title="Edited after the backup")
+    before = contents(bucket)
+
+    with pytest.raises(CommandError, match="Restore refused, nothing changed: .*media.tar.gz"):
+        run("restore", str(backup), "--yes")
+
+    assert contents(bucket) == before
+    assert Fact.objects.get().title == "Edited after the backup"
+
+
+def test_a_bucket_that_is_down_stops_the_backup_and_leaves_no_folder(bucket, settings, tmp_path):
+    default_storage.save("facts/still.png", ContentFile(b"a still"))
+    settings.AWS_S3_ENDPOINT_URL = "http://127.0.0.1:9"
+    settings.STORAGES = {**settings.STORAGES}
+    with pytest.raises(OSError, match="media storage could not list"):
+        run("backup", "--dest", str(tmp_path / "backups"))
+    assert list((tmp_path / "backups").iterdir()) == []
+
+
+def test_a_bucket_that_fails_half_way_through_a_restore_says_so_and_a_second_restore_completes(
+    backup, bucket, monkeypatch
+):
+    from core.storage import StorageUnavailable, media_storage
+
+    storage, save = media_storage(), media_storage().save
+    calls = []
+
+    def fail_after_one(name, content, **kwargs):
+        calls.append(name)
+        if len(calls) > 1:
+            raise StorageUnavailable("the bucket went away")
+        return save(name, content, **kwargs)
+
+    monkeypatch.setattr(storage, "save", fail_after_one)
+    with pytest.raises(CommandError, match="Restore not finished: .*1 were. Run the restore again"):
+        run("restore", str(backup), "--yes")
+    monkeypatch.setattr(storage, "save", save)
+    run("restore", str(backup), "--yes")
+    assert contents(bucket) == STORED
