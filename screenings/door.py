@@ -181,7 +181,10 @@ def check_in(request: HttpRequest, screening: Screening) -> HttpResponse:
 
 
 def _id(value) -> int | None:
-    return int(value) if value and str(value).isdigit() else None
+    """The RSVP's id as posted, or None (no such ticket) for anything but plain ASCII digits: "²" is a digit
+    to str.isdigit() and not to int()."""
+    value = str(value or "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
 
 
 @require_POST
