@@ -108,11 +108,13 @@ def claim(request: HttpRequest, slug: str) -> HttpResponse:
 @throttled("rsvp")
 def cancel(request: HttpRequest, slug: str) -> HttpResponse:
     screening = get_object_or_404(Screening, slug=slug)
-    booking = services.cancel_rsvp(member=request.user, screening=screening)
-    if booking is None:
-        messages.info(request, "You had no RSVP for this screening.")
-    elif screening.starts_at > timezone.now():
-        messages.success(request, "Your RSVP is cancelled. Thank you for freeing the seat.")
+    try:
+        booking = services.cancel_rsvp(member=request.user, screening=screening)
+    except services.RsvpRefused as refusal:
+        messages.error(request, str(refusal))
     else:
-        messages.success(request, "Your RSVP is cancelled.")
+        if booking is None:
+            messages.info(request, "You had no RSVP for this screening.")
+        else:
+            messages.success(request, "Your RSVP is cancelled. Thank you for freeing the seat.")
     return redirect(screening)

@@ -147,9 +147,13 @@ def claim_offer(*, member, screening: Screening, guests: int | None = None) -> R
 
 @transaction.atomic
 def cancel_rsvp(*, member, screening: Screening) -> Rsvp | None:
-    """Give up a seat, an offer or a place on the waitlist. Seats freed go to the queue at once."""
+    """Give up a seat, an offer or a place on the waitlist, before the start. Seats freed go to the queue at once.
+
+    Once the screening has started, the RSVP is what the door and the counts go by: it stays as it is."""
     now = timezone.now()
     screening = lock(screening)
+    if screening.starts_at <= now and not screening.is_cancelled:
+        raise RsvpRefused(f"{screening.rsvp_closed_reason(now)} Your RSVP stays as it is.")
     booking = Rsvp.objects.filter(member=member, screening=screening).active().first()
     if booking is None:
         return None
