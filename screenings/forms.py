@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils import timezone
 
 from screenings.models import ASPECTS, Reflection, ReportReason, Screening
@@ -52,7 +51,7 @@ class DoorSearchForm(forms.Form):
 class WalkInForm(forms.Form):
     name = forms.CharField(label="Guest's name", max_length=120, required=False)
     member = forms.CharField(
-        label="or a member's username or email",
+        label="or a member's username",
         max_length=150,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
@@ -64,13 +63,14 @@ class WalkInForm(forms.Form):
             self.fields["guests"] = _guests_field(screening, "With guests")
 
     def clean_member(self):
+        """The member with exactly this username: never a search by email or name, so the door cannot be
+        used to find out who is a member, or what their email is."""
         handle = self.cleaned_data["member"].strip().lstrip("@")
         if not handle:
             return None
-        found = get_user_model().objects.filter(Q(username__iexact=handle) | Q(email__iexact=handle), is_active=True)
-        member = found.first() if found.count() == 1 else None
+        member = get_user_model().objects.filter(username=handle, is_active=True).first()
         if member is None:
-            raise forms.ValidationError(f"No member is called “{handle}”.")
+            raise forms.ValidationError(f"No member has the username “{handle}” (a username, as on their profile).")
         return member
 
     def clean(self):

@@ -198,8 +198,18 @@ def test_a_walk_in_needs_a_name_or_a_member(door_client, night):
     page = door_client.post(door_url(night, "walk_in"), {"name": "  ", "member": ""}, follow=True).content.decode()
     assert "Give the guest&#x27;s name, or a member&#x27;s username." in page
     unknown = door_client.post(door_url(night, "walk_in"), {"member": "nobody"}, follow=True).content.decode()
-    assert "No member is called “nobody”." in unknown
+    assert "No member has the username “nobody”" in unknown
     assert Rsvp.objects.count() == 2
+
+
+@pytest.mark.parametrize("handle", ["vera@example.org", "Vera Zasulich", "Vera", "ver", "VERA"])
+def test_a_walk_in_member_is_found_by_their_exact_username_only(door_client, night, make_member, handle):
+    make_member(username="vera", email="vera@example.org", display_name="Vera Zasulich")
+    page = door_client.post(door_url(night, "walk_in"), {"member": handle}, follow=True).content.decode()
+    assert f"No member has the username “{handle}”" in page
+    assert not Rsvp.objects.filter(member__username="vera").exists()
+    door_client.post(door_url(night, "walk_in"), {"member": "vera"})
+    assert Rsvp.objects.get(member__username="vera").status == RsvpStatus.GOING
 
 
 def test_a_member_on_the_waitlist_who_walks_in_takes_a_free_seat(door_client, night, make_member):
