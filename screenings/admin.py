@@ -14,9 +14,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin import ReadOnlyInline
 from core.images import ImageWithoutMetadataField
 from screenings import services
-from screenings.door import door_row, door_row_header
+from screenings.door_list import csv_header, csv_row, listed, safe_cell
 from screenings.forms import CancelScreeningForm
-from screenings.models import Reflection, ReflectionReport, Rsvp, RsvpStatus, Screening, Venue
+from screenings.models import Reflection, ReflectionReport, Rsvp, Screening, Venue
 
 
 @admin.register(Venue)
@@ -196,18 +196,14 @@ class ScreeningAdmin(ScreeningHistoryAdmin):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="attendees.csv"'
         writer = csv.writer(response)
-        writer.writerow(["screening", "starts (local)", *door_row_header(emails=True)])
-        rsvps = (
-            Rsvp.objects.filter(screening__in=queryset)
-            .exclude(status=RsvpStatus.CANCELLED)
-            .select_related("screening", "member")
-            .order_by("screening__starts_at", "status", "queued_at")
-        )
+        writer.writerow(["screening", "starts (local)", *csv_header(emails=True)])
+        rsvps = listed(Rsvp.objects.filter(screening__in=queryset)).select_related("screening")
         now = timezone.now()
-        for rsvp in rsvps:
+        for rsvp in rsvps.order_by("screening__starts_at", "status", "queued_at"):
             when = f"{timezone.localtime(rsvp.screening.starts_at):%Y-%m-%d %H:%M}"
             started = rsvp.screening.starts_at <= now
-            writer.writerow([rsvp.screening.title, when, *door_row(rsvp, started=started, emails=True)])
+            row = csv_row(rsvp, started=started, emails=True)
+            writer.writerow([safe_cell(rsvp.screening.title), when, *row])
         return response
 
 

@@ -166,3 +166,17 @@ def test_a_screening_with_rsvps_can_be_cancelled_but_not_deleted(organiser_clien
     empty = make_screening()
     organiser_client.post(reverse("admin:screenings_screening_delete", args=[empty.pk]), {"post": "yes"})
     assert not Screening.objects.filter(pk=empty.pk).exists()
+
+
+def test_the_exported_title_email_and_username_are_kept_from_running_as_formulas(
+    organiser_client, screening, make_member
+):
+    screening.title = "\t=1+1"
+    screening.save()
+    services.rsvp(member=make_member(email="-2+3@example.org", display_name="\rname"), screening=screening)
+    response = organiser_client.post(
+        reverse("admin:screenings_screening_changelist"),
+        {"action": "export_attendees", "_selected_action": [screening.pk]},
+    )
+    row = list(csv.reader(io.StringIO(response.content.decode())))[1]
+    assert (row[0], row[2], row[4]) == ("'\t=1+1", "'\rname", "'-2+3@example.org")

@@ -301,3 +301,15 @@ def test_the_door_page_runs_as_many_queries_for_50_parties_as_for_1(
         return len(queries)
 
     assert queries_for(1) == queries_for(50) == 5, "the session, the member, the screening, its volunteers, its RSVPs"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_cell_someone_typed_is_kept_from_running_as_a_formula(door_client, night, start):
+    night.title = f"{start}cmd|' /C calc'!A0"
+    night.save()
+    lena = Rsvp.objects.get(member__username="lena").member
+    lena.display_name = f"{start}HYPERLINK(1)"
+    lena.save()
+    rows = list(csv.reader(io.StringIO(door_client.get(door_url(night, "door_csv")).content.decode())))
+    assert rows[0][1] == f"'{start}cmd|' /C calc'!A0"
+    assert f"'{start}HYPERLINK(1)" in [row[0] for row in rows[2:]]
