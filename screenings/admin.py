@@ -27,6 +27,12 @@ class VenueAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
+CANCELLED_STAYS = (
+    "This screening stays cancelled: its members have been told. To show the film after all, schedule a "
+    "new screening and give it as the new date."
+)
+
+
 class RsvpInline(ReadOnlyInline):
     """Seats change only through the RSVP services, which keep the waitlist right."""
 
@@ -123,6 +129,9 @@ class ScreeningAdmin(ScreeningHistoryAdmin):
         return reverse("screenings:door", kwargs={"slug": obj.slug})
 
     def save_model(self, request, obj, form, change):
+        if change and not obj.is_cancelled and Screening.objects.filter(pk=obj.pk).cancelled().exists():
+            # A revert to a version from before the cancellation: the rest is restored, not the status.
+            self.message_user(request, CANCELLED_STAYS, messages.WARNING)
         services.save_screening(screening=obj)
 
     def has_delete_permission(self, request, obj=None):

@@ -79,6 +79,9 @@ class ScreeningQuerySet(PageRetiringQuerySet):
     def scheduled(self):
         return self.filter(status=ScreeningStatus.SCHEDULED)
 
+    def cancelled(self):
+        return self.filter(status=ScreeningStatus.CANCELLED)
+
     def past(self):
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 

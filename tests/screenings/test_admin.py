@@ -180,3 +180,19 @@ def test_the_exported_title_email_and_username_are_kept_from_running_as_formulas
     )
     row = list(csv.reader(io.StringIO(response.content.decode())))[1]
     assert (row[0], row[2], row[4]) == ("'\t=1+1", "'\rname", "'-2+3@example.org")
+
+
+def test_reverting_a_cancelled_screening_to_an_older_version_keeps_it_cancelled(
+    organiser_client, screening, member, settings
+):
+    settings.TIME_ZONE = "UTC"
+    services.rsvp(member=member, screening=screening)
+    before = screening.history.latest()
+    services.cancel_screening(screening=screening, reason="The lamp failed.")
+    url = reverse("admin:screenings_screening_simple_history", args=[screening.pk, before.history_id])
+    page = organiser_client.post(url, edit_form(screening, description="Restored"), follow=True).content.decode()
+    assert "This screening stays cancelled" in page
+    screening.refresh_from_db()
+    assert (screening.status, screening.cancellation_reason) == (ScreeningStatus.CANCELLED, "The lamp failed.")
+    assert screening.description == "Restored"
+    assert Rsvp.objects.get(member=member).status == RsvpStatus.GOING
