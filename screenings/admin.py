@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -15,7 +15,7 @@ from core.admin import ReadOnlyInline
 from core.images import ImageWithoutMetadataField
 from screenings import services
 from screenings.door_list import csv_header, csv_row, listed, safe_cell
-from screenings.forms import CancelScreeningForm
+from screenings.forms import CancelScreeningForm, ScreeningAdminForm
 from screenings.models import Reflection, ReflectionReport, Rsvp, Screening, Venue
 
 
@@ -55,11 +55,14 @@ class ScreeningHistoryAdmin(SimpleHistoryAdmin):
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST" and not self.has_change_permission(request, self.get_object(request, object_id)):
             raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        # One transaction, as the change view's: what the form checks under the lock holds until the save.
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Screening)
 class ScreeningAdmin(ScreeningHistoryAdmin):
+    form = ScreeningAdminForm
     list_display = ("title", "starts_at", "venue", "status", "capacity", "seats_taken", "waitlist", "expected",
                     "arrived", "no_shows")  # fmt: skip
     list_filter = ("status", "venue")

@@ -1,9 +1,11 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils import timezone
 
 from screenings.models import ASPECTS, Reflection, ReportReason, Screening
 from screenings.services import Short
+from screenings.services.seats import lock, too_few_seats
 
 
 def _guests_field(screening, label: str) -> forms.IntegerField:
@@ -107,6 +109,22 @@ class ReflectionForm(forms.ModelForm):
 class ReflectionReportForm(forms.Form):
     reason = forms.ChoiceField(choices=ReportReason.choices, widget=forms.RadioSelect)
     note = forms.CharField(label="Anything the moderators should know?", max_length=300, required=False)
+
+
+class ScreeningAdminForm(forms.ModelForm):
+    """The admin's form (its fields are the admin's fieldsets): the capacity never goes below the seats held.
+
+    The admin saves in the transaction the form is checked in, so the row locked here stays locked until
+    save_screening has saved it: no RSVP gets in between."""
+
+    def clean_capacity(self) -> int:
+        capacity = self.cleaned_data["capacity"]
+        if self.instance.pk is not None and capacity is not None:
+            with transaction.atomic():
+                refusal = too_few_seats(lock(self.instance), capacity)
+            if refusal:
+                raise forms.ValidationError(refusal)
+        return capacity
 
 
 class CancelScreeningForm(forms.Form):

@@ -196,3 +196,31 @@ def test_reverting_a_cancelled_screening_to_an_older_version_keeps_it_cancelled(
     assert (screening.status, screening.cancellation_reason) == (ScreeningStatus.CANCELLED, "The lamp failed.")
     assert screening.description == "Restored"
     assert Rsvp.objects.get(member=member).status == RsvpStatus.GOING
+
+
+def test_the_capacity_cannot_go_below_the_seats_held(organiser_client, make_screening, make_member, settings):
+    settings.TIME_ZONE = "UTC"
+    screening = make_screening(capacity=4, max_guests=1)
+    first, second, third = make_member(), make_member(), make_member()
+    services.rsvp(member=first, screening=screening, guests=1)
+    services.rsvp(member=second, screening=screening, guests=1)
+    services.rsvp(member=third, screening=screening)
+    services.cancel_rsvp(member=first, screening=screening)  # the third is offered a seat: 3 held
+    assert Rsvp.objects.get(member=third).status == RsvpStatus.OFFERED
+    url = reverse("admin:screenings_screening_change", args=[screening.pk])
+    response = organiser_client.post(url, edit_form(screening, capacity=2))
+    assert response.status_code == 200
+    assert "3 seats are held already" in response.content.decode()
+    assert Screening.objects.get().capacity == 4
+    assert organiser_client.post(url, edit_form(screening, capacity=3)).status_code == 302
+    assert Screening.objects.get().capacity == 3
+
+
+def test_save_screening_refuses_a_capacity_below_the_seats_held(make_screening, make_member):
+    screening = make_screening(capacity=5)
+    for _ in range(3):
+        services.rsvp(member=make_member(), screening=screening)
+    screening.capacity = 2
+    with pytest.raises(services.Refused, match="3 seats are held already"):
+        services.save_screening(screening=screening)
+    assert Screening.objects.get().capacity == 5
