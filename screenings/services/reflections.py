@@ -15,6 +15,7 @@ from screenings.services.seats import Refused, lock
 # How far back the morning's run looks for evenings not yet invited (a missed cron day is caught up).
 INVITE_WITHIN = timedelta(days=3)
 OWN_REFLECTION_NOTE = "You cannot report your own reflection; you can change it instead."
+HIDDEN_NOTE = "A moderator has hidden your reflection, so it cannot be changed."
 
 
 class ReflectionRefused(Refused):
@@ -45,17 +46,19 @@ def write_reflection(*, member, screening: Screening, ratings: dict[str, int], n
         raise ReflectionRefused(reason)
     if sorted(ratings) != sorted(name for name, _ in ASPECTS) or not all(1 <= v <= 5 for v in ratings.values()):
         raise ReflectionRefused("Rate each of the print, the sound, the room and the discussion from 1 to 5.")
-    reflection = Reflection.objects.filter(screening=screening, member=member).first()
+    reflection = Reflection.objects.select_for_update().filter(screening=screening, member=member).first()
     if reflection is None:
         return Reflection.objects.create(screening=screening, member=member, noticed=noticed, created=now, **ratings)
     if reflection.status == ReflectionStatus.HIDDEN:
-        raise ReflectionRefused("A moderator has hidden your reflection, so it cannot be changed.")
+        raise ReflectionRefused(HIDDEN_NOTE)
     if not reflection.can_edit(member, now):
         raise ReflectionRefused("A reflection can be changed for a week after it is written.")
-    for name, value in ratings.items():
-        setattr(reflection, name, value)
-    reflection.noticed, reflection.edited_at = noticed, now
-    reflection.save()
+    # Only the words and ratings, and only while it is published: a hide that lands meanwhile is kept
+    # (the author cannot undo one), and the edit is refused.
+    changes = {**ratings, "noticed": noticed, "edited_at": now}
+    if not Reflection.objects.filter(pk=reflection.pk).published().update(**changes):
+        raise ReflectionRefused(HIDDEN_NOTE)
+    reflection.refresh_from_db()
     return reflection
 
 
