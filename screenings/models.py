@@ -291,14 +291,6 @@ class RsvpQuerySet(PageRetiringQuerySet):
             screening__status=ScreeningStatus.SCHEDULED,
         )
 
-    def with_waitlist_position(self):
-        """Each RSVP's place on its screening's waitlist (1 for the first), in the same query."""
-        ahead = Rsvp.objects.filter(
-            screening=OuterRef("screening"), status=RsvpStatus.WAITLISTED, queued_at__lt=OuterRef("queued_at")
-        )
-        counted = ahead.order_by().values("screening").annotate(n=Count("pk")).values("n")
-        return self.annotate(waitlist_position=Coalesce(Subquery(counted), 0) + 1)
-
     def upcoming_for(self, member):
         """A member's RSVPs for screenings not yet over, soonest first."""
         mine = self.filter(member=member, screening__ends_at__gte=timezone.now()).active()

@@ -100,11 +100,11 @@ def _reflections(screening: Screening) -> dict:
 def _members_part(request: HttpRequest, screening: Screening, reflections: dict | None) -> dict:
     """What depends on the member looking: their place, their reflection, the door link."""
     user = request.user
-    booking = Rsvp.objects.filter(screening=screening, member=user).with_waitlist_position().first()
+    booking = Rsvp.objects.filter(screening=screening, member=user).select_related("screening").first()
     volunteers = pagecache.kept(request, "door-team", (screening.pk,), lambda: attendance.door_team(screening))
     part = {
         "booking": booking,
-        "waitlist_position": booking.waitlist_position if booking else None,
+        "waitlist_position": services.place_in_queue(booking) if booking else None,
         "attendees": attendance.going_to(screening, user),  # a lazy query: read in a fragment
         "form": RsvpForm(screening=screening),
         "guests_form": GuestsForm(screening=screening, initial={"guests": _all_guests(booking)}),

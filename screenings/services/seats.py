@@ -80,6 +80,15 @@ def queue(screening: Screening) -> list[Waiting]:
     return in_queue_order(rows.select_related("member"))
 
 
+def place_in_queue(booking: Rsvp) -> int | None:
+    """The party's place on the waitlist (1 for the next to be offered a seat), counted in the order
+    seats are given; None when it is not waiting."""
+    if booking.status != RsvpStatus.WAITLISTED:
+        return None
+    places = [place.rsvp.pk for place in queue(booking.screening)]
+    return places.index(booking.pk) + 1
+
+
 def in_queue_order(rows) -> list[Waiting]:
     """The places in the queue among a screening's RSVPs, in order (the door page sorts what it has read)."""
     places = []
