@@ -30,17 +30,37 @@ def door_screening(request: HttpRequest, slug: str) -> Screening:
     """The screening, if this person may run its door: visitors are asked to log in; staff in a session
     without its second factor are sent to give it (the admin's own log-in does that); others get 403."""
     screening, _ = screening_or_404(slug)
-    if attendance.may_run_the_door(request, screening):
+    volunteers = attendance.door_team(screening)
+    if attendance.may_run_the_door(request, screening, volunteers):
         return screening
     user = request.user
     if user.is_authenticated and user.is_staff and user.has_perm("screenings.run_door"):
         raise _SecondFactorFirst(request.get_full_path())
+    if user.pk in volunteers:
+        raise _NotTonight(screening)
     raise PermissionDenied("Only organisers and this screening's door volunteers can open its door page.")
 
 
 class _SecondFactorFirst(Exception):
     def __init__(self, next_url: str):
         self.next_url = next_url
+
+
+class _NotTonight(Exception):
+    """A door volunteer outside the hours of the screening's evening."""
+
+    def __init__(self, screening: Screening):
+        self.screening = screening
+
+
+def _not_tonight(request: HttpRequest, screening: Screening) -> HttpResponse:
+    opens, closes = (timezone.localtime(moment) for moment in attendance.volunteers_window(screening))
+    if timezone.now() < opens:
+        when = f"It opens to you at {opens:%H:%M} on {opens:%A %-d %B}, on the day of the screening."
+    else:
+        when = f"It closed to you at {closes:%H:%M} on {closes:%A %-d %B}; an organiser can still open it."
+    context = {"screening": screening, "when": when}
+    return render(request, "screenings/door_closed.html", context, status=403)
 
 
 def door_view(view):
@@ -53,6 +73,8 @@ def door_view(view):
             screening = door_screening(request, slug)
         except _SecondFactorFirst as asked:
             return redirect_to_login(asked.next_url, reverse("admin:login"))
+        except _NotTonight as closed:
+            return _not_tonight(request, closed.screening)
         return view(request, screening)
 
     wrapper.__name__ = view.__name__

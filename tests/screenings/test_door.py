@@ -91,6 +91,38 @@ def test_curators_open_every_door(curator_client, night):
     assert curator_client.get(door_url(night)).status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("moment", "open_"),
+    [
+        (lambda s: s.starts_at - timedelta(hours=8, minutes=1), False),
+        (lambda s: s.starts_at - timedelta(hours=8), True),
+        (lambda s: s.ends_at + timedelta(hours=4), True),
+        (lambda s: s.ends_at + timedelta(hours=4, minutes=1), False),
+    ],
+)
+def test_a_door_volunteer_has_the_door_on_the_night_only(door_client, night, time_machine, moment, open_):
+    time_machine.move_to(moment(night), tick=False)
+    page = door_client.get(door_url(night))
+    assert page.status_code == (200 if open_ else 403)
+    if not open_:
+        assert "not open now" in page.content.decode()
+        assert "Lena" not in page.content.decode()
+    booking = Rsvp.objects.get(member__username="lena")
+    assert door_client.post(door_url(night, "check_in"), {"rsvp": booking.pk}).status_code == (302 if open_ else 403)
+    assert door_client.post(door_url(night, "walk_in"), {"name": "Anna"}).status_code == (302 if open_ else 403)
+    assert door_client.get(door_url(night, "door_csv")).status_code == (200 if open_ else 403)
+    assert (door_url(night) in door_client.get(night.get_absolute_url()).content.decode()) == open_
+    if not open_:
+        assert not Rsvp.objects.filter(checked_in_at__isnull=False).exists()
+
+
+def test_organisers_and_curators_have_the_door_at_any_time(curator_client, night, time_machine):
+    time_machine.move_to(night.starts_at - timedelta(hours=12), tick=False)
+    assert curator_client.get(door_url(night)).status_code == 200
+    time_machine.move_to(night.ends_at + timedelta(hours=12), tick=False)
+    assert curator_client.get(door_url(night)).status_code == 200
+
+
 def test_the_screening_page_links_to_the_door_only_for_those_who_run_it(client, night, volunteer, other_member):
     client.force_login(volunteer)
     assert door_url(night) in client.get(night.get_absolute_url()).content.decode()
@@ -289,7 +321,7 @@ def test_the_door_page_runs_as_many_queries_for_50_parties_as_for_1(
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"  # the same count with REDIS_URL set
 
     def queries_for(parties: int) -> int:
-        screening = make_screening(capacity=100, max_guests=1)
+        screening = make_screening(capacity=100, max_guests=1, starts_at=timezone.now() + timedelta(hours=2))
         screening.door_volunteers.add(volunteer)
         for n in range(parties):
             booking = services.rsvp(member=make_member(), screening=screening, guests=n % 2)
