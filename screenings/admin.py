@@ -37,11 +37,12 @@ class RsvpInline(ReadOnlyInline):
     """Seats change only through the RSVP services, which keep the waitlist right."""
 
     model = Rsvp
-    fields = ("name", "status", "guests", "waiting_guests", "code", "queued_at", "offer_expires_at", "checked_in_at")
+    fields = ("name", "status", "guests", "waiting_guests", "code", "queued_at", "offer_expires_at", "checked_in_at",
+              "checked_in_by")  # fmt: skip
     ordering = ("status", "queued_at")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("member")
+        return super().get_queryset(request).select_related("member", "checked_in_by")
 
     @admin.display(description="who")
     def name(self, obj):

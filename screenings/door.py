@@ -123,9 +123,13 @@ def _back(screening: Screening, query: str) -> HttpResponse:
 def check_in(request: HttpRequest, screening: Screening) -> HttpResponse:
     """Check a party in, or with `undo`, take it back. The search stays, so the row is seen to change."""
     undo = request.POST.get("undo") == "1"
-    change = services.undo_check_in if undo else services.check_in
     try:
-        booking, changed = change(screening=screening, rsvp_id=_id(request.POST.get("rsvp")))
+        if undo:
+            booking, changed = services.undo_check_in(screening=screening, rsvp_id=_id(request.POST.get("rsvp")))
+        else:
+            booking, changed = services.check_in(
+                screening=screening, rsvp_id=_id(request.POST.get("rsvp")), by=request.user
+            )
     except services.DoorRefused as refusal:
         messages.error(request, str(refusal))
     else:
@@ -156,7 +160,9 @@ def walk_in(request: HttpRequest, screening: Screening) -> HttpResponse:
         return _back(screening, "")
     data = form.cleaned_data
     try:
-        booking = services.walk_in(screening=screening, name=data["name"], member=data["member"], guests=data["guests"])
+        booking = services.walk_in(
+            screening=screening, name=data["name"], member=data["member"], guests=data["guests"], by=request.user
+        )
     except services.DoorRefused as refusal:
         messages.error(request, str(refusal))
     else:

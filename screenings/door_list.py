@@ -13,7 +13,7 @@ from screenings.services.seats import in_queue_order
 
 def listed(rsvps: QuerySet) -> QuerySet:
     """The RSVPs a door list shows (all but the cancelled), with what their rows need."""
-    return rsvps.exclude(status=RsvpStatus.CANCELLED).select_related("member")
+    return rsvps.exclude(status=RsvpStatus.CANCELLED).select_related("member", "checked_in_by")
 
 
 @dataclass
@@ -78,7 +78,7 @@ def door_list(screening: Screening) -> DoorList:
 
 def csv_header(*, emails: bool) -> list[str]:
     columns = ["name", "member", "email", "ticket", "status", "guests", "guests waiting", "walk-in", "arrived",
-               "no-show", "since"]  # fmt: skip
+               "checked in by", "no-show", "since"]  # fmt: skip
     return columns if emails else [c for c in columns if c != "email"]
 
 
@@ -97,6 +97,7 @@ def csv_row(booking: Rsvp, *, started: bool, emails: bool) -> list:
         booking.waiting_guests,
         "yes" if booking.walk_in else "",
         arrived,
+        safe_cell(booking.checked_in_by.username if booking.checked_in_at and booking.checked_in_by else ""),
         "yes" if no_show else "",
         f"{timezone.localtime(booking.queued_at):%Y-%m-%d %H:%M}",
     ]

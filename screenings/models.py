@@ -322,6 +322,14 @@ class Rsvp(models.Model):
     offered_at = models.DateTimeField(null=True, blank=True)
     offer_expires_at = models.DateTimeField("claim by", null=True, blank=True)
     checked_in_at = models.DateTimeField("arrived", null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who checked the party in at the door (an organiser, a curator or a door volunteer).",
+    )
     reminder_queued_at = models.DateTimeField(null=True, blank=True, help_text="When the reminder was queued.")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)

@@ -89,3 +89,4 @@ def erase(member) -> None:
     theirs.update(member=None, noticed="")
     ReflectionReport.objects.filter(reporter=member).update(note="")
     member.door_duties.clear()
+    Rsvp.objects.filter(checked_in_by=member).update(checked_in_by=None)

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -345,3 +346,30 @@ def test_every_cell_someone_typed_is_kept_from_running_as_a_formula(door_client,
     rows = list(csv.reader(io.StringIO(door_client.get(door_url(night, "door_csv")).content.decode())))
     assert rows[0][1] == f"'{start}cmd|' /C calc'!A0"
     assert f"'{start}HYPERLINK(1)" in [row[0] for row in rows[2:]]
+
+
+def test_who_checked_a_party_in_is_kept_shown_in_the_csv_and_the_admin(door_client, night, volunteer, curator):
+    lena = ticket(Rsvp.objects.get(member__username="lena").member)
+    door_client.post(door_url(night, "check_in"), {"rsvp": lena.pk})
+    door_client.post(door_url(night, "walk_in"), {"name": "Anna"})
+    assert ticket(lena.member).checked_in_by == volunteer
+    assert Rsvp.objects.get(guest_name="Anna").checked_in_by == volunteer
+    rows = list(csv.reader(io.StringIO(door_client.get(door_url(night, "door_csv")).content.decode())))
+    by_name = {row[0]: row[rows[1].index("checked in by")] for row in rows[2:]}
+    assert by_name == {"Lena Petrova": "olga", "Anna": "olga", "Boris": ""}
+    staff = Client()
+    log_in_with_two_factor(staff, curator)
+    admin = staff.get(reverse("admin:screenings_screening_change", args=[night.pk])).content.decode()
+    assert re.search(r'field-checked_in_by">\s*<p><a href="[^"]+">Olga</a></p>', admin)
+
+    door_client.post(door_url(night, "check_in"), {"rsvp": lena.pk, "undo": "1"})
+    assert ticket(lena.member).checked_in_by is None
+
+
+def test_a_volunteer_who_leaves_the_club_is_no_longer_named_on_the_check_ins(door_client, night, volunteer):
+    from members.services import close_account
+
+    door_client.post(door_url(night, "check_in"), {"rsvp": Rsvp.objects.get(member__username="lena").pk})
+    close_account(member=volunteer)
+    booking = Rsvp.objects.get(member__username="lena")
+    assert booking.checked_in_at is not None and booking.checked_in_by is None
