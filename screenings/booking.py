@@ -44,11 +44,7 @@ def rsvp(request: HttpRequest, slug: str) -> HttpResponse:
             waiting = f"; {booking.waiting_guests} more on the waitlist" if booking.waiting_guests else ""
             messages.success(request, f"You're going{waiting}. A confirmation is on its way by email.")
         else:
-            messages.info(
-                request,
-                "The screening is full: you're on the waitlist. If a seat frees up it is offered to you by email, "
-                "to claim within a day.",
-            )
+            messages.info(request, f"The screening is full: you're on the waitlist. {screening.if_a_seat_frees}")
     return redirect(screening)
 
 

@@ -224,6 +224,21 @@ class Screening(models.Model):
         """From here on, seats that free up go to the door instead of being offered."""
         return self.starts_at - settings.CLUB_DOOR_WINDOW
 
+    @property
+    def if_a_seat_frees(self) -> str:
+        """What a party on the waitlist is told happens when a seat frees up, for pages and emails alike:
+        an offer, with the windows the settings give, until the door takes over; then the door."""
+        if timezone.now() >= self.door_opens_at:
+            return (
+                "Seats that free up from now on are given at the door, to the waitlist in order; if one is "
+                "given to you, we email you."
+            )
+        latest = f"{in_words(settings.CLUB_DOOR_WINDOW)} before the start" if settings.CLUB_DOOR_WINDOW else "the start"
+        return (
+            f"If a seat frees up it is offered to you by email, to claim within {in_words(settings.CLUB_OFFER_WINDOW)} "
+            f"(and by {latest} at the latest); unclaimed, it passes to the next in line."
+        )
+
     def offer_deadline(self, now):
         """When an offer made now lapses: CLUB_OFFER_WINDOW from now, and never after the door takes over."""
         return min(now + settings.CLUB_OFFER_WINDOW, self.door_opens_at)
@@ -246,6 +261,14 @@ class Screening(models.Model):
         if self.rsvp_closes_at and now >= self.rsvp_closes_at:
             return "RSVPs for this screening have closed."
         return ""
+
+
+def in_words(window: timedelta) -> str:
+    """24 hours, 1 hour, 90 minutes: a window from the settings as members read it."""
+    minutes = round(window.total_seconds() / 60)
+    if minutes % 60:
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return f"{minutes // 60} hour{'s' if minutes != 60 else ''}"
 
 
 # Ticket codes are read aloud and typed on phones at the door: no 0/O, 1/I/L.
