@@ -145,3 +145,33 @@ def test_the_archive_runs_as_many_queries_for_50_evenings_as_for_1(make_screenin
     evenings(49)
     time_machine.move_to(start + timedelta(days=2), tick=False)
     assert one == queries() == 2, "the evenings with their counts and ratings; their comment counts"
+
+
+@pytest.mark.parametrize("logged_in", [False, True])
+def test_a_past_screenings_page_runs_as_many_queries_for_50_reflections_as_for_1(
+    make_screening, make_member, settings, time_machine, logged_in
+):
+    settings.CLUB_PAGE_CACHE_SECONDS = 0
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"  # the same count with REDIS_URL set
+    reader = make_member()
+
+    def queries_for(writers: int) -> int:
+        time_machine.move_to(timezone.now(), tick=False)
+        screening = make_screening(starts_at=timezone.now() + timedelta(hours=1), capacity=60)
+        members = [make_member() for _ in range(writers)]
+        for member in members:
+            services.check_in(screening=screening, rsvp_id=services.rsvp(member=member, screening=screening).pk)
+        time_machine.move_to(screening.ends_at + timedelta(hours=12), tick=False)
+        for member in members:
+            services.write_reflection(member=member, screening=screening, ratings=RATINGS, noticed="Noticed.")
+        client = Client()
+        if logged_in:
+            client.force_login(reader)
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(screening.get_absolute_url())
+        assert page.status_code == 200 and page.content.decode().count("Noticed.") == writers
+        return len(captured)
+
+    # A visitor: the screening, its reflections, its comments. A member adds the session, themselves, their
+    # RSVP, the door team, their own reflection and whether they were there.
+    assert queries_for(1) == queries_for(50) == (9 if logged_in else 3)
