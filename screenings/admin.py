@@ -13,6 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ReadOnlyInline
 from core.images import ImageWithoutMetadataField
+from core.moderation import ModerationActions, OpenReportsFilter
 from screenings import services
 from screenings.door_list import csv_header, csv_row, listed, safe_cell
 from screenings.forms import CancelScreeningForm, ScreeningAdminForm
@@ -225,23 +226,8 @@ class ReflectionReportInline(ReadOnlyInline):
     fields = ("reporter", "reason", "note", "dismissed", "created")
 
 
-class OpenReportsFilter(admin.SimpleListFilter):
-    title = "reports"
-    parameter_name = "reported"
-
-    def lookups(self, request, model_admin):
-        return [("open", "Open reports"), ("none", "No open reports")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "open":
-            return queryset.filter(open_reports__gt=0)
-        if self.value() == "none":
-            return queryset.filter(open_reports=0)
-        return queryset
-
-
 @admin.register(Reflection)
-class ReflectionAdmin(admin.ModelAdmin):
+class ReflectionAdmin(ModerationActions, admin.ModelAdmin):
     """Moderation, as for comments: reported reflections first; hide, restore, dismiss; words not rewritten."""
 
     list_display = ("excerpt", "member", "screening", "status", "open_reports", "created")
@@ -252,7 +238,6 @@ class ReflectionAdmin(admin.ModelAdmin):
               "status", "created", "edited_at")  # fmt: skip
     readonly_fields = fields
     inlines = [ReflectionReportInline]
-    actions = ["hide", "restore", "dismiss"]
 
     def get_queryset(self, request):
         # Not super()'s: it orders by get_ordering() before the reports are counted.
@@ -271,18 +256,3 @@ class ReflectionAdmin(admin.ModelAdmin):
     @admin.display(description="open reports", ordering="open_reports")
     def open_reports(self, obj):
         return obj.open_reports
-
-    @admin.action(description="Hide selected reflections", permissions=["change"])
-    def hide(self, request, queryset):
-        count = services.hide_reflections(Reflection.objects.filter(pk__in=queryset.values("pk")))
-        self.message_user(request, f"{count} reflection(s) hidden.", messages.SUCCESS)
-
-    @admin.action(description="Restore selected reflections", permissions=["change"])
-    def restore(self, request, queryset):
-        count = services.restore_reflections(Reflection.objects.filter(pk__in=queryset.values("pk")))
-        self.message_user(request, f"{count} reflection(s) restored.", messages.SUCCESS)
-
-    @admin.action(description="Dismiss reports on selected reflections", permissions=["change"])
-    def dismiss(self, request, queryset):
-        count = services.dismiss_reflection_reports(Reflection.objects.filter(pk__in=queryset.values("pk")))
-        self.message_user(request, f"{count} report(s) dismissed.", messages.SUCCESS)

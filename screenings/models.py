@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from core import film
 from core.images import IMAGE_VALIDATORS
+from core.moderation import ReportReason, open_reports
 from pagecache import PageRetiringQuerySet
 
 
@@ -421,7 +422,7 @@ class ReflectionQuerySet(PageRetiringQuerySet):
         return self.exclude(status=ReflectionStatus.HIDDEN)
 
     def with_open_reports(self):
-        return self.annotate(open_reports=Count("reports", filter=Q(reports__dismissed=False)))
+        return self.annotate(open_reports=open_reports())
 
 
 def _rating_field(label: str):
@@ -479,13 +480,6 @@ class Reflection(models.Model):
         now = now or timezone.now()
         mine = member.is_authenticated and self.member_id == member.pk
         return mine and self.status == ReflectionStatus.PUBLISHED and now - self.created <= REFLECTION_EDIT_WINDOW
-
-
-class ReportReason(models.TextChoices):
-    SPAM = "spam", "Spam or advertising"
-    ABUSE = "abuse", "Abusive or hateful"
-    SPOILER = "spoiler", "Unmarked spoiler"
-    OTHER = "other", "Something else"
 
 
 class ReflectionReport(models.Model):

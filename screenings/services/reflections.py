@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from core import moderation
 from outbox.delivery import announce
 from screenings.models import ASPECTS, Reflection, ReflectionReport, ReflectionStatus, Rsvp, Screening
 from screenings.services.seats import Refused, lock
@@ -72,18 +73,9 @@ def report_reflection(*, reflection: Reflection, reporter, reason: str, note: st
     return created
 
 
-@transaction.atomic
-def hide_reflections(reflections) -> int:
-    ReflectionReport.objects.filter(reflection__in=reflections).update(dismissed=True)
-    return reflections.filter(status=ReflectionStatus.PUBLISHED).update(status=ReflectionStatus.HIDDEN)
-
-
-def restore_reflections(reflections) -> int:
-    return reflections.filter(status=ReflectionStatus.HIDDEN).update(status=ReflectionStatus.PUBLISHED)
-
-
-def dismiss_reflection_reports(reflections) -> int:
-    return ReflectionReport.objects.filter(reflection__in=reflections, dismissed=False).update(dismissed=True)
+# Moderated as comments are (core.moderation): a reflection whose author left stays removed.
+hide_reflections, restore_reflections = moderation.hide, moderation.restore
+dismiss_reflection_reports = moderation.dismiss
 
 
 def queue_reflection_invitations(*, now: datetime | None = None) -> int:
