@@ -95,11 +95,13 @@ class ScreeningQuerySet(PageRetiringQuerySet):
         )
 
     def with_attendance(self):
-        """Seats expected (going) and seats arrived (checked in): for organisers and for the archive's counts."""
+        """Seats expected (going), seats arrived (checked in) and whether the door was used: for organisers
+        and for the archive's counts."""
         going = Q(rsvps__status=RsvpStatus.GOING)
         return self.annotate(
             expected=Coalesce(Sum(1 + F("rsvps__guests"), filter=going), 0),
             arrived=Coalesce(Sum(1 + F("rsvps__guests"), filter=going & Q(rsvps__checked_in_at__isnull=False)), 0),
+            door_used=door_used(OuterRef("pk")),
         )
 
     def with_reflections(self):
@@ -214,11 +216,7 @@ class Screening(models.Model):
     def came(self) -> int:
         """Seats filled on the night: those checked in, or those going when the door was not used.
         Needs `with_attendance()`."""
-        return self.arrived or self.expected
-
-    @property
-    def door_used(self) -> bool:
-        return bool(self.arrived)
+        return self.arrived if self.door_used else self.expected
 
     @property
     def door_opens_at(self):
@@ -262,6 +260,13 @@ class Screening(models.Model):
         if self.rsvp_closes_at and now >= self.rsvp_closes_at:
             return "RSVPs for this screening have closed."
         return ""
+
+
+def door_used(screening) -> Exists:
+    """Whether the door was used at a screening (a screening, or an OuterRef to one): some party going
+    was checked in. When it was not, everyone going counts as there. The one definition, for the
+    counts, the archive, the admin and who was there."""
+    return Exists(Rsvp.objects.filter(screening=screening, status=RsvpStatus.GOING, checked_in_at__isnull=False))
 
 
 def in_words(window: timedelta) -> str:
@@ -308,9 +313,8 @@ class RsvpQuerySet(PageRetiringQuerySet):
     def attended(self):
         """Parties who were there: checked in, or going to a screening whose door was not used (nobody
         checked in), which has ended and was not cancelled."""
-        door_used = Rsvp.objects.filter(screening=OuterRef("screening"), checked_in_at__isnull=False)
         return self.going().filter(
-            Q(checked_in_at__isnull=False) | ~Exists(door_used),
+            Q(checked_in_at__isnull=False) | ~door_used(OuterRef("screening")),
             screening__ends_at__lt=timezone.now(),
             screening__status=ScreeningStatus.SCHEDULED,
         )

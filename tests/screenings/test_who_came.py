@@ -175,3 +175,21 @@ def test_a_past_screenings_page_runs_as_many_queries_for_50_reflections_as_for_1
     # A visitor: the screening, its reflections, its comments. A member adds the session, themselves, their
     # RSVP, the door team, their own reflection and whether they were there.
     assert queries_for(1) == queries_for(50) == (9 if logged_in else 3)
+
+
+def test_the_door_counts_as_used_in_one_way_for_the_archive_and_for_who_was_there(
+    make_screening, make_member, time_machine
+):
+    """Lena was checked in early and then cancelled before the start: nobody going was checked in, so
+    the door was not used, and Boris, going, was there, for the archive and for his own page alike."""
+    time_machine.move_to(timezone.now(), tick=False)
+    screening = make_screening(title="Early door", slug="early-door", starts_at=timezone.now() + timedelta(hours=1))
+    lena, boris = make_member(), make_member()
+    booking = services.rsvp(member=lena, screening=screening)
+    services.rsvp(member=boris, screening=screening)
+    services.check_in(screening=screening, rsvp_id=booking.pk)
+    services.cancel_rsvp(member=lena, screening=screening)
+    time_machine.move_to(screening.ends_at + timedelta(hours=1), tick=False)
+    archive = Client().get(reverse("screenings:past")).content.decode()
+    assert "1 had seats" in archive
+    assert list(Rsvp.objects.filter(screening=screening).attended().values_list("member", flat=True)) == [boris.pk]
