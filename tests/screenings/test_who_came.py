@@ -144,7 +144,18 @@ def test_the_archive_runs_as_many_queries_for_50_evenings_as_for_1(make_screenin
     one = queries()
     evenings(49)
     time_machine.move_to(start + timedelta(days=2), tick=False)
-    assert one == queries() == 2, "the evenings with their counts and ratings; their comment counts"
+    assert one == queries() == 3, "how many evenings; the page's, with counts and ratings; their comment counts"
+
+
+def test_the_archive_pages_through_every_evening_newest_first(make_screening, settings):
+    settings.CLUB_PAGE_CACHE_SECONDS = 0
+    for days in range(1, 23):
+        make_screening(title=f"Evening {days} days ago", starts_at=timezone.now() - timedelta(days=days))
+    first = Client().get(reverse("screenings:past")).content.decode()
+    assert "Evening 1 days ago" in first and "Evening 20 days ago" in first and "Evening 21 days ago" not in first
+    assert "Page 1 of 2" in first and 'rel="next" href="?page=2"' in first
+    second = Client().get(reverse("screenings:past"), {"page": 2}).content.decode()
+    assert "Evening 21 days ago" in second and "Evening 22 days ago" in second and "Evening 1 days ago" not in second
 
 
 @pytest.mark.parametrize("logged_in", [False, True])
