@@ -49,6 +49,10 @@ class Venue(models.Model):
         return f"https://www.openstreetmap.org/search?{urlencode({'query': query})}"
 
 
+# What every page, email and refusal says of a cancelled screening.
+CANCELLED_NOTE = "This screening has been cancelled."
+
+
 class ScreeningStatus(models.TextChoices):
     SCHEDULED = "scheduled", "Scheduled"
     CANCELLED = "cancelled", "Cancelled"
@@ -250,7 +254,7 @@ class Screening(models.Model):
         """Why an RSVP is refused now, or "" when it is open."""
         now = now or timezone.now()
         if self.is_cancelled:
-            return "This screening has been cancelled."
+            return CANCELLED_NOTE
         if self.ends_at <= now:
             return "This screening is over."
         if self.starts_at <= now:
@@ -391,6 +395,12 @@ class Rsvp(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE
+
+    @property
+    def lapsed_note(self) -> str:
+        """What a member whose offer ran out is told, on the claim page and when they try to claim."""
+        deadline = timezone.localtime(self.offer_expires_at)
+        return f"The offer ran out at {deadline:%H:%M} on {deadline:%-d %B}: the seat has gone to the next in line."
 
     @property
     def is_checked_in(self) -> bool:

@@ -9,7 +9,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from screenings.models import HOLDING, Rsvp, RsvpStatus, Screening
+from screenings.models import CANCELLED_NOTE, HOLDING, Rsvp, RsvpStatus, Screening
 from screenings.services.seats import Refused, fill_free_seats, free_seats, lock, queue, seat_waiting, tell, unused_code
 
 
@@ -19,7 +19,7 @@ class DoorRefused(Refused):
 
 def _open(screening: Screening, now: datetime) -> None:
     if screening.is_cancelled:
-        raise DoorRefused("This screening has been cancelled.")
+        raise DoorRefused(CANCELLED_NOTE)
     if screening.ends_at <= now:
         raise DoorRefused("This screening is over: its door list is kept as it was.")
 
@@ -39,7 +39,7 @@ def check_in(*, screening: Screening, rsvp_id, by=None) -> tuple[Rsvp, bool]:
     """Mark a party going as arrived, checked in `by` whoever runs the door; False when it was already."""
     screening = lock(screening)
     if screening.is_cancelled:
-        raise DoorRefused("This screening has been cancelled.")
+        raise DoorRefused(CANCELLED_NOTE)
     booking = _ticket(screening, rsvp_id)
     if booking.status != RsvpStatus.GOING:
         raise DoorRefused(
