@@ -32,7 +32,10 @@ def screening_list(request: HttpRequest) -> HttpResponse:
 def past_list(request: HttpRequest) -> HttpResponse:
     """The archive of evenings, newest first, PAST_PER_PAGE a page: what was shown, how many came, what
     members made of it. Counts only. (The page's evenings are read when its fragment is rendered.)"""
-    page = Paginator(Screening.objects.past().for_archive(), PAST_PER_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(Screening.objects.past().for_archive(), PAST_PER_PAGE)
+    # Counted once per content version, as the fragment is kept: a warm archive reads nothing.
+    paginator.count = pagecache.kept(request, "past-count", (), lambda: Screening.objects.past().count())
+    page = paginator.get_page(request.GET.get("page"))
     context = {"page": page, "subscribe_url": calendars.subscribe_url()}
     return not_cached_unless_linked(render(request, "screenings/archive.html", context), request, page)
 
