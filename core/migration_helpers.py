@@ -21,8 +21,13 @@ def grant(apps, *, app_label: str, groups: list[str], codenames: list[str] | Non
         group.permissions.add(*permissions)
 
 
-def revoke(apps, *, app_label: str, groups: list[str]) -> None:
+def revoke(apps, *, app_label: str, groups: list[str], codenames: list[str] | None = None) -> None:
+    """Take back what grant() gave: an app's permissions, all of them or the listed ones (a migration that
+    granted a few takes back those few, and leaves what earlier migrations granted)."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    permissions = Permission.objects.filter(content_type__app_label=app_label)
+    if codenames is not None:
+        permissions = permissions.filter(codename__in=codenames)
     for group in Group.objects.filter(name__in=groups):
-        group.permissions.remove(*Permission.objects.filter(content_type__app_label=app_label))
+        group.permissions.remove(*permissions)

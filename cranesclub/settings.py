@@ -2,6 +2,7 @@
 
 import base64
 import hashlib
+import math
 import os
 import re
 from datetime import timedelta
@@ -30,14 +31,16 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-def env_hours(name: str, default: float) -> timedelta:
+def env_hours(name: str, default: float, *, least: float = 0, most: float = 24 * 30) -> timedelta:
+    """A number of hours from `least` to `most` (a month), such as 24 or 0.5: anything else (nan, inf, a
+    word, a negative number) stops the start here, not a request later."""
     value = os.environ.get(name, "").strip() or str(default)
     try:
         hours = float(value)
     except ValueError:
-        hours = -1
-    if hours < 0:
-        raise ImproperlyConfigured(f"{name} must be a number of hours, 0 or more; got {value!r}.")
+        hours = math.nan
+    if not least <= hours <= most:  # false for nan too
+        raise ImproperlyConfigured(f"{name} must be a number of hours from {least:g} to {most:g}; got {value!r}.")
     return timedelta(hours=hours)
 
 
@@ -485,7 +488,8 @@ CLUB_NOTICE_GIVE_UP = timedelta(hours=24)
 CLUB_QUEUE_MAX_WAIT = timedelta(seconds=int(os.environ.get("CLUB_QUEUE_MAX_WAIT_SECONDS", "300")))
 # A seat that frees up is offered to the first party waiting, to claim within CLUB_OFFER_HOURS, but never
 # later than CLUB_DOOR_HOURS before the start; seats that free up in those last hours go to the door.
-CLUB_OFFER_WINDOW = env_hours("CLUB_OFFER_HOURS", 24)
+# An offer needs some time to be read and claimed: a quarter of an hour at the least.
+CLUB_OFFER_WINDOW = env_hours("CLUB_OFFER_HOURS", 24, least=0.25)
 CLUB_DOOR_WINDOW = env_hours("CLUB_DOOR_HOURS", 2)
 
 # The layout's links by URL name ({{ nav.faq }} in base.html), the menu items that own the pages under

@@ -1,23 +1,9 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 
 from core.admin import ReadOnlyInline
-from discussion import services, targets
+from core.moderation import ModerationActions, OpenReportsFilter
+from discussion import targets
 from discussion.models import Comment, Report
-
-
-class ReportedFilter(admin.SimpleListFilter):
-    title = "reports"
-    parameter_name = "reported"
-
-    def lookups(self, request, model_admin):
-        return [("open", "Open reports"), ("none", "No open reports")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "open":
-            return queryset.filter(open_reports__gt=0)
-        if self.value() == "none":
-            return queryset.filter(open_reports=0)
-        return queryset
 
 
 class TargetFilter(admin.SimpleListFilter):
@@ -39,11 +25,11 @@ class ReportInline(ReadOnlyInline):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(ModerationActions, admin.ModelAdmin):
     """The moderation queue: comments with open reports come first."""
 
     list_display = ("excerpt", "author", "target", "status", "open_reports", "created")
-    list_filter = (ReportedFilter, "status", TargetFilter, "spoiler")
+    list_filter = (OpenReportsFilter, "status", TargetFilter, "spoiler")
     list_select_related = ("author", "fact", "screening")
     search_fields = ("text", "author__username", "author__display_name")
     date_hierarchy = "created"
@@ -51,7 +37,6 @@ class CommentAdmin(admin.ModelAdmin):
     # Moderators hide and restore through the actions (which leave authors' deletions alone), never by hand.
     readonly_fields = ("author", "fact", "screening", "parent", "text", "status", "created", "edited_at")
     inlines = [ReportInline]
-    actions = ["hide", "restore", "dismiss"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_open_reports().order_by("-open_reports", "-created")
@@ -66,21 +51,6 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.display(description="open reports", ordering="open_reports")
     def open_reports(self, obj):
         return obj.open_reports
-
-    @admin.action(description="Hide selected comments", permissions=["change"])
-    def hide(self, request, queryset):
-        count = services.hide_comments(Comment.objects.filter(pk__in=queryset.values("pk")))
-        self.message_user(request, f"{count} comment(s) hidden.", messages.SUCCESS)
-
-    @admin.action(description="Restore selected comments", permissions=["change"])
-    def restore(self, request, queryset):
-        count = services.restore_comments(Comment.objects.filter(pk__in=queryset.values("pk")))
-        self.message_user(request, f"{count} comment(s) restored.", messages.SUCCESS)
-
-    @admin.action(description="Dismiss reports on selected comments", permissions=["change"])
-    def dismiss(self, request, queryset):
-        count = services.dismiss_reports(Comment.objects.filter(pk__in=queryset.values("pk")))
-        self.message_user(request, f"{count} report(s) dismissed.", messages.SUCCESS)
 
 
 @admin.register(Report)

@@ -3,10 +3,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core.moderation import ReportReason, open_reports
 from discussion import targets
 from pagecache import PageRetiringQuerySet
 
@@ -48,7 +49,7 @@ class CommentQuerySet(PageRetiringQuerySet):
         return self.select_related("author", "fact", "screening")
 
     def with_open_reports(self):
-        return self.annotate(open_reports=Count("reports", filter=Q(reports__dismissed=False)))
+        return self.annotate(open_reports=open_reports())
 
 
 class Comment(models.Model):
@@ -100,13 +101,6 @@ class Comment(models.Model):
     def can_edit(self, user, now=None) -> bool:
         now = now or timezone.now()
         return self.author_id == user.pk and not self.is_removed and now - self.created <= EDIT_WINDOW
-
-
-class ReportReason(models.TextChoices):
-    SPAM = "spam", "Spam or advertising"
-    ABUSE = "abuse", "Abusive or hateful"
-    SPOILER = "spoiler", "Unmarked spoiler"
-    OTHER = "other", "Something else"
 
 
 class Report(models.Model):

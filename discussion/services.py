@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from core import moderation
 from discussion.models import EDIT_WINDOW_NOTE, Comment, CommentStatus, Follow, Report
 from discussion.targets import kind_of
 from outbox.delivery import announce
@@ -90,20 +91,9 @@ def report_comment(*, comment: Comment, reporter, reason: str, note: str = "") -
     return created
 
 
-@transaction.atomic
-def hide_comments(comments) -> int:
-    Report.objects.filter(comment__in=comments).update(dismissed=True)
-    # What its author deleted stays deleted: hiding it would let a later "restore" publish it again.
-    return comments.filter(status=CommentStatus.PUBLISHED).update(status=CommentStatus.HIDDEN)
-
-
-@transaction.atomic
-def restore_comments(comments) -> int:
-    return comments.filter(status=CommentStatus.HIDDEN).update(status=CommentStatus.PUBLISHED)
-
-
-def dismiss_reports(comments) -> int:
-    return Report.objects.filter(comment__in=comments, dismissed=False).update(dismissed=True)
+# Moderated as reflections are (core.moderation): what its author deleted stays deleted, as hiding it
+# would let a later "restore" publish it again.
+hide_comments, restore_comments, dismiss_reports = moderation.hide, moderation.restore, moderation.dismiss
 
 
 def unfollow(*, follow_id: int) -> bool:

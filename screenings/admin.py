@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -13,10 +13,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ReadOnlyInline, StoresUploads
 from core.images import ImageWithoutMetadataField
+from core.moderation import ModerationActions, OpenReportsFilter
 from screenings import services
-from screenings.door import door_row, door_row_header
-from screenings.forms import CancelScreeningForm
-from screenings.models import Reflection, ReflectionReport, Rsvp, RsvpStatus, Screening, Venue
+from screenings.door_list import csv_header, csv_row, listed, safe_cell
+from screenings.forms import CancelScreeningForm, ScreeningAdminForm
+from screenings.models import Reflection, ReflectionReport, Rsvp, Screening, Venue
 
 
 @admin.register(Venue)
@@ -27,15 +28,22 @@ class VenueAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
+CANCELLED_STAYS = (
+    "This screening stays cancelled: its members have been told. To show the film after all, schedule a "
+    "new screening and give it as the new date."
+)
+
+
 class RsvpInline(ReadOnlyInline):
     """Seats change only through the RSVP services, which keep the waitlist right."""
 
     model = Rsvp
-    fields = ("name", "status", "guests", "waiting_guests", "code", "queued_at", "offer_expires_at", "checked_in_at")
+    fields = ("name", "status", "guests", "waiting_guests", "code", "queued_at", "offer_expires_at", "checked_in_at",
+              "checked_in_by")  # fmt: skip
     ordering = ("status", "queued_at")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("member")
+        return super().get_queryset(request).select_related("member", "checked_in_by")
 
     @admin.display(description="who")
     def name(self, obj):
@@ -49,11 +57,14 @@ class ScreeningHistoryAdmin(SimpleHistoryAdmin):
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST" and not self.has_change_permission(request, self.get_object(request, object_id)):
             raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        # One transaction, as the change view's: what the form checks under the lock holds until the save.
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Screening)
 class ScreeningAdmin(StoresUploads, ScreeningHistoryAdmin):
+    form = ScreeningAdminForm
     list_display = ("title", "starts_at", "venue", "status", "capacity", "seats_taken", "waitlist", "expected",
                     "arrived", "no_shows")  # fmt: skip
     list_filter = ("status", "venue")
@@ -123,6 +134,9 @@ class ScreeningAdmin(StoresUploads, ScreeningHistoryAdmin):
         return reverse("screenings:door", kwargs={"slug": obj.slug})
 
     def save_model(self, request, obj, form, change):
+        if change and not obj.is_cancelled and Screening.objects.filter(pk=obj.pk).cancelled().exists():
+            # A revert to a version from before the cancellation: the rest is restored, not the status.
+            self.message_user(request, CANCELLED_STAYS, messages.WARNING)
         services.save_screening(screening=obj)
 
     def has_delete_permission(self, request, obj=None):
@@ -196,18 +210,14 @@ class ScreeningAdmin(StoresUploads, ScreeningHistoryAdmin):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="attendees.csv"'
         writer = csv.writer(response)
-        writer.writerow(["screening", "starts (local)", *door_row_header(emails=True)])
-        rsvps = (
-            Rsvp.objects.filter(screening__in=queryset)
-            .exclude(status=RsvpStatus.CANCELLED)
-            .select_related("screening", "member")
-            .order_by("screening__starts_at", "status", "queued_at")
-        )
+        writer.writerow(["screening", "starts (local)", *csv_header(emails=True)])
+        rsvps = listed(Rsvp.objects.filter(screening__in=queryset)).select_related("screening")
         now = timezone.now()
-        for rsvp in rsvps:
+        for rsvp in rsvps.order_by("screening__starts_at", "status", "queued_at"):
             when = f"{timezone.localtime(rsvp.screening.starts_at):%Y-%m-%d %H:%M}"
             started = rsvp.screening.starts_at <= now
-            writer.writerow([rsvp.screening.title, when, *door_row(rsvp, started=started, emails=True)])
+            row = csv_row(rsvp, started=started, emails=True)
+            writer.writerow([safe_cell(rsvp.screening.title), when, *row])
         return response
 
 
@@ -216,23 +226,8 @@ class ReflectionReportInline(ReadOnlyInline):
     fields = ("reporter", "reason", "note", "dismissed", "created")
 
 
-class OpenReportsFilter(admin.SimpleListFilter):
-    title = "reports"
-    parameter_name = "reported"
-
-    def lookups(self, request, model_admin):
-        return [("open", "Open reports"), ("none", "No open reports")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "open":
-            return queryset.filter(open_reports__gt=0)
-        if self.value() == "none":
-            return queryset.filter(open_reports=0)
-        return queryset
-
-
 @admin.register(Reflection)
-class ReflectionAdmin(admin.ModelAdmin):
+class ReflectionAdmin(ModerationActions, admin.ModelAdmin):
     """Moderation, as for comments: reported reflections first; hide, restore, dismiss; words not rewritten."""
 
     list_display = ("excerpt", "member", "screening", "status", "open_reports", "created")
@@ -243,7 +238,6 @@ class ReflectionAdmin(admin.ModelAdmin):
               "status", "created", "edited_at")  # fmt: skip
     readonly_fields = fields
     inlines = [ReflectionReportInline]
-    actions = ["hide", "restore", "dismiss"]
 
     def get_queryset(self, request):
         # Not super()'s: it orders by get_ordering() before the reports are counted.
@@ -262,18 +256,3 @@ class ReflectionAdmin(admin.ModelAdmin):
     @admin.display(description="open reports", ordering="open_reports")
     def open_reports(self, obj):
         return obj.open_reports
-
-    @admin.action(description="Hide selected reflections", permissions=["change"])
-    def hide(self, request, queryset):
-        count = services.hide_reflections(Reflection.objects.filter(pk__in=queryset.values("pk")))
-        self.message_user(request, f"{count} reflection(s) hidden.", messages.SUCCESS)
-
-    @admin.action(description="Restore selected reflections", permissions=["change"])
-    def restore(self, request, queryset):
-        count = services.restore_reflections(Reflection.objects.filter(pk__in=queryset.values("pk")))
-        self.message_user(request, f"{count} reflection(s) restored.", messages.SUCCESS)
-
-    @admin.action(description="Dismiss reports on selected reflections", permissions=["change"])
-    def dismiss(self, request, queryset):
-        count = services.dismiss_reflection_reports(Reflection.objects.filter(pk__in=queryset.values("pk")))
-        self.message_user(request, f"{count} report(s) dismissed.", messages.SUCCESS)

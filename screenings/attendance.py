@@ -8,11 +8,16 @@ writes a reflection shows, by writing it, that they were there. A profile shows 
 screenings to them alone, and their past seats to others only if they chose to show them.
 """
 
+from datetime import datetime, timedelta
+
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from core.admin_site import passed_two_factor
 from screenings.models import Rsvp, Screening, ScreeningStatus
+
+VOLUNTEERS_EARLY = timedelta(hours=8)
+VOLUNTEERS_LATE = timedelta(hours=4)
 
 
 def going_to(screening: Screening, viewer) -> QuerySet:
@@ -50,13 +55,24 @@ def runs_the_door_as_staff(request) -> bool:
 
 def may_run_the_door(request, screening: Screening, volunteers: set[int] | None = None) -> bool:
     """The screening's door page (who is going, who came, check-ins, walk-ins) is for staff who run doors
-    and for the members named its door volunteers. `volunteers`, if given, are their ids, already read."""
+    at any time, and for the members named its door volunteers on the night (volunteers_window).
+    `volunteers`, if given, are their ids, already read."""
     user = request.user
     if not user.is_authenticated:
         return False
+    if runs_the_door_as_staff(request):
+        return True
     if volunteers is None:
         volunteers = door_team(screening)
-    return user.pk in volunteers or runs_the_door_as_staff(request)
+    opens, closes = volunteers_window(screening)
+    return user.pk in volunteers and opens <= timezone.now() <= closes
+
+
+def volunteers_window(screening: Screening) -> tuple[datetime, datetime]:
+    """When the door page is open to the screening's volunteers: from VOLUNTEERS_EARLY before the start
+    to VOLUNTEERS_LATE after the end. A volunteer's account is not staff's, and has no second factor to
+    ask for: its view of who is going and who came is kept to the evening it was named for."""
+    return screening.starts_at - VOLUNTEERS_EARLY, screening.ends_at + VOLUNTEERS_LATE
 
 
 def door_team(screening: Screening) -> set[int]:

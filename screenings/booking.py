@@ -44,11 +44,7 @@ def rsvp(request: HttpRequest, slug: str) -> HttpResponse:
             waiting = f"; {booking.waiting_guests} more on the waitlist" if booking.waiting_guests else ""
             messages.success(request, f"You're going{waiting}. A confirmation is on its way by email.")
         else:
-            messages.info(
-                request,
-                "The screening is full: you're on the waitlist. If a seat frees up it is offered to you by email, "
-                "to claim within a day.",
-            )
+            messages.info(request, f"The screening is full: you're on the waitlist. {screening.if_a_seat_frees}")
     return redirect(screening)
 
 
@@ -108,11 +104,13 @@ def claim(request: HttpRequest, slug: str) -> HttpResponse:
 @throttled("rsvp")
 def cancel(request: HttpRequest, slug: str) -> HttpResponse:
     screening = get_object_or_404(Screening, slug=slug)
-    booking = services.cancel_rsvp(member=request.user, screening=screening)
-    if booking is None:
-        messages.info(request, "You had no RSVP for this screening.")
-    elif screening.starts_at > timezone.now():
-        messages.success(request, "Your RSVP is cancelled. Thank you for freeing the seat.")
+    try:
+        booking = services.cancel_rsvp(member=request.user, screening=screening)
+    except services.RsvpRefused as refusal:
+        messages.error(request, str(refusal))
     else:
-        messages.success(request, "Your RSVP is cancelled.")
+        if booking is None:
+            messages.info(request, "You had no RSVP for this screening.")
+        else:
+            messages.success(request, "Your RSVP is cancelled. Thank you for freeing the seat.")
     return redirect(screening)

@@ -6,8 +6,6 @@ under the screening's lock; none of them waits for the mail relay.
 """
 
 import csv
-from dataclasses import dataclass, field
-from functools import cached_property
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -22,9 +20,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from screenings import attendance, services
+from screenings.door_list import csv_header, csv_row, door_list, safe_cell
 from screenings.forms import DoorSearchForm, WalkInForm
-from screenings.models import HOLDING, Rsvp, RsvpStatus, Screening, normalise_ticket_code
-from screenings.services.seats import in_queue_order
+from screenings.models import Rsvp, Screening, normalise_ticket_code
 from screenings.views import screening_or_404
 
 
@@ -32,17 +30,37 @@ def door_screening(request: HttpRequest, slug: str) -> Screening:
     """The screening, if this person may run its door: visitors are asked to log in; staff in a session
     without its second factor are sent to give it (the admin's own log-in does that); others get 403."""
     screening, _ = screening_or_404(slug)
-    if attendance.may_run_the_door(request, screening):
+    volunteers = attendance.door_team(screening)
+    if attendance.may_run_the_door(request, screening, volunteers):
         return screening
     user = request.user
     if user.is_authenticated and user.is_staff and user.has_perm("screenings.run_door"):
         raise _SecondFactorFirst(request.get_full_path())
+    if user.pk in volunteers:
+        raise _NotTonight(screening)
     raise PermissionDenied("Only organisers and this screening's door volunteers can open its door page.")
 
 
 class _SecondFactorFirst(Exception):
     def __init__(self, next_url: str):
         self.next_url = next_url
+
+
+class _NotTonight(Exception):
+    """A door volunteer outside the hours of the screening's evening."""
+
+    def __init__(self, screening: Screening):
+        self.screening = screening
+
+
+def _not_tonight(request: HttpRequest, screening: Screening) -> HttpResponse:
+    opens, closes = (timezone.localtime(moment) for moment in attendance.volunteers_window(screening))
+    if timezone.now() < opens:
+        when = f"It opens to you at {opens:%H:%M} on {opens:%A %-d %B}, on the day of the screening."
+    else:
+        when = f"It closed to you at {closes:%H:%M} on {closes:%A %-d %B}; an organiser can still open it."
+    context = {"screening": screening, "when": when}
+    return render(request, "screenings/door_closed.html", context, status=403)
 
 
 def door_view(view):
@@ -55,71 +73,13 @@ def door_view(view):
             screening = door_screening(request, slug)
         except _SecondFactorFirst as asked:
             return redirect_to_login(asked.next_url, reverse("admin:login"))
+        except _NotTonight as closed:
+            return _not_tonight(request, closed.screening)
         return view(request, screening)
 
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__
     return wrapper
-
-
-@dataclass
-class DoorList:
-    """A screening's door, worked out from its RSVPs read once."""
-
-    screening: Screening
-    rows: list[Rsvp]
-    now: object = field(default_factory=timezone.now)
-
-    @cached_property
-    def going(self) -> list[Rsvp]:
-        return sorted((r for r in self.rows if r.status == RsvpStatus.GOING), key=lambda r: r.name.casefold())
-
-    @cached_property
-    def queue(self):
-        return in_queue_order(self.rows)
-
-    @cached_property
-    def offered(self) -> list[Rsvp]:
-        return [r for r in self.rows if r.status == RsvpStatus.OFFERED]
-
-    @cached_property
-    def expected(self) -> int:
-        return sum(r.party_size for r in self.rows if r.status == RsvpStatus.GOING)
-
-    @cached_property
-    def arrived(self) -> int:
-        return sum(r.party_size for r in self.rows if r.status == RsvpStatus.GOING and r.checked_in_at)
-
-    @cached_property
-    def free(self) -> int:
-        return max(self.screening.capacity - sum(r.party_size for r in self.rows if r.status in HOLDING), 0)
-
-    @property
-    def started(self) -> bool:
-        return self.screening.starts_at <= self.now
-
-    @property
-    def no_shows(self) -> int:
-        """After the start: seats going and not checked in. Nothing is deleted; they are just not there."""
-        return self.expected - self.arrived if self.started else 0
-
-    @property
-    def next_fits(self) -> bool:
-        return any(place.seats <= self.free for place in self.queue)
-
-    def search(self, text: str) -> list[Rsvp]:
-        """A ticket code (exactly, however typed) or part of a name."""
-        code = normalise_ticket_code(text)
-        exact = [r for r in self.rows if r.code == code]
-        if exact:
-            return exact
-        words = text.casefold().split()
-        return [r for r in self.going if all(w in r.name.casefold() for w in words)]
-
-
-def door_list(screening: Screening) -> DoorList:
-    rows = Rsvp.objects.filter(screening=screening).exclude(status=RsvpStatus.CANCELLED).select_related("member")
-    return DoorList(screening, list(rows.order_by("queued_at", "pk")))
 
 
 def _elsewhere(text: str, screening: Screening) -> str:
@@ -163,9 +123,13 @@ def _back(screening: Screening, query: str) -> HttpResponse:
 def check_in(request: HttpRequest, screening: Screening) -> HttpResponse:
     """Check a party in, or with `undo`, take it back. The search stays, so the row is seen to change."""
     undo = request.POST.get("undo") == "1"
-    change = services.undo_check_in if undo else services.check_in
     try:
-        booking, changed = change(screening=screening, rsvp_id=_id(request.POST.get("rsvp")))
+        if undo:
+            booking, changed = services.undo_check_in(screening=screening, rsvp_id=_id(request.POST.get("rsvp")))
+        else:
+            booking, changed = services.check_in(
+                screening=screening, rsvp_id=_id(request.POST.get("rsvp")), by=request.user
+            )
     except services.DoorRefused as refusal:
         messages.error(request, str(refusal))
     else:
@@ -181,7 +145,10 @@ def check_in(request: HttpRequest, screening: Screening) -> HttpResponse:
 
 
 def _id(value) -> int | None:
-    return int(value) if value and str(value).isdigit() else None
+    """The RSVP's id as posted, or None (no such ticket) for anything but plain ASCII digits: "²" is a digit
+    to str.isdigit() and not to int()."""
+    value = str(value or "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
 
 
 @require_POST
@@ -193,7 +160,9 @@ def walk_in(request: HttpRequest, screening: Screening) -> HttpResponse:
         return _back(screening, "")
     data = form.cleaned_data
     try:
-        booking = services.walk_in(screening=screening, name=data["name"], member=data["member"], guests=data["guests"])
+        booking = services.walk_in(
+            screening=screening, name=data["name"], member=data["member"], guests=data["guests"], by=request.user
+        )
     except services.DoorRefused as refusal:
         messages.error(request, str(refusal))
     else:
@@ -221,41 +190,9 @@ def door_csv(request: HttpRequest, screening: Screening) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="door-{screening.slug}.csv"'
     writer = csv.writer(response)
-    writer.writerow(["screening", screening.title, "expected", doors.expected, "arrived", doors.arrived,
+    writer.writerow(["screening", safe_cell(screening.title), "expected", doors.expected, "arrived", doors.arrived,
                      "no-shows", doors.no_shows])  # fmt: skip
-    writer.writerow(door_row_header(emails=False))
+    writer.writerow(csv_header(emails=False))
     for booking in doors.rows:
-        writer.writerow(door_row(booking, started=doors.started, emails=False))
+        writer.writerow(csv_row(booking, started=doors.started, emails=False))
     return response
-
-
-def door_row_header(*, emails: bool) -> list[str]:
-    columns = ["name", "member", "email", "ticket", "status", "guests", "guests waiting", "walk-in", "arrived",
-               "no-show", "since"]  # fmt: skip
-    return columns if emails else [c for c in columns if c != "email"]
-
-
-def door_row(booking: Rsvp, *, started: bool, emails: bool) -> list:
-    """One RSVP as a row of the door list (the admin's export too, with emails)."""
-    member = booking.member
-    arrived = f"{timezone.localtime(booking.checked_in_at):%Y-%m-%d %H:%M}" if booking.checked_in_at else ""
-    no_show = started and booking.status == RsvpStatus.GOING and not booking.checked_in_at
-    row = [
-        safe_cell(booking.name),
-        member.username if member else "",
-        member.email if member else "",
-        booking.code,
-        booking.get_status_display(),
-        booking.guests,
-        booking.waiting_guests,
-        "yes" if booking.walk_in else "",
-        arrived,
-        "yes" if no_show else "",
-        f"{timezone.localtime(booking.queued_at):%Y-%m-%d %H:%M}",
-    ]
-    return row if emails else row[:2] + row[3:]
-
-
-def safe_cell(value: str) -> str:
-    # A leading =, +, - or @ would run as a formula in a spreadsheet.
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value

@@ -1,10 +1,11 @@
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db import transaction
 from django.utils import timezone
 
 from screenings.models import ASPECTS, Reflection, ReportReason, Screening
 from screenings.services import Short
+from screenings.services.seats import lock, too_few_seats
 
 
 def _guests_field(screening, label: str) -> forms.IntegerField:
@@ -52,7 +53,7 @@ class DoorSearchForm(forms.Form):
 class WalkInForm(forms.Form):
     name = forms.CharField(label="Guest's name", max_length=120, required=False)
     member = forms.CharField(
-        label="or a member's username or email",
+        label="or a member's username",
         max_length=150,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
@@ -64,13 +65,14 @@ class WalkInForm(forms.Form):
             self.fields["guests"] = _guests_field(screening, "With guests")
 
     def clean_member(self):
+        """The member with exactly this username: never a search by email or name, so the door cannot be
+        used to find out who is a member, or what their email is."""
         handle = self.cleaned_data["member"].strip().lstrip("@")
         if not handle:
             return None
-        found = get_user_model().objects.filter(Q(username__iexact=handle) | Q(email__iexact=handle), is_active=True)
-        member = found.first() if found.count() == 1 else None
+        member = get_user_model().objects.filter(username=handle, is_active=True).first()
         if member is None:
-            raise forms.ValidationError(f"No member is called “{handle}”.")
+            raise forms.ValidationError(f"No member has the username “{handle}” (a username, as on their profile).")
         return member
 
     def clean(self):
@@ -107,6 +109,22 @@ class ReflectionForm(forms.ModelForm):
 class ReflectionReportForm(forms.Form):
     reason = forms.ChoiceField(choices=ReportReason.choices, widget=forms.RadioSelect)
     note = forms.CharField(label="Anything the moderators should know?", max_length=300, required=False)
+
+
+class ScreeningAdminForm(forms.ModelForm):
+    """The admin's form (its fields are the admin's fieldsets): the capacity never goes below the seats held.
+
+    The admin saves in the transaction the form is checked in, so the row locked here stays locked until
+    save_screening has saved it: no RSVP gets in between."""
+
+    def clean_capacity(self) -> int:
+        capacity = self.cleaned_data["capacity"]
+        if self.instance.pk is not None and capacity is not None:
+            with transaction.atomic():
+                refusal = too_few_seats(lock(self.instance), capacity)
+            if refusal:
+                raise forms.ValidationError(refusal)
+        return capacity
 
 
 class CancelScreeningForm(forms.Form):

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from core import film
 from core.images import IMAGE_VALIDATORS
+from core.moderation import ReportReason, open_reports
 from pagecache import PageRetiringQuerySet
 
 
@@ -48,6 +49,10 @@ class Venue(models.Model):
         return f"https://www.openstreetmap.org/search?{urlencode({'query': query})}"
 
 
+# What every page, email and refusal says of a cancelled screening.
+CANCELLED_NOTE = "This screening has been cancelled."
+
+
 class ScreeningStatus(models.TextChoices):
     SCHEDULED = "scheduled", "Scheduled"
     CANCELLED = "cancelled", "Cancelled"
@@ -79,6 +84,9 @@ class ScreeningQuerySet(PageRetiringQuerySet):
     def scheduled(self):
         return self.filter(status=ScreeningStatus.SCHEDULED)
 
+    def cancelled(self):
+        return self.filter(status=ScreeningStatus.CANCELLED)
+
     def past(self):
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
@@ -91,11 +99,13 @@ class ScreeningQuerySet(PageRetiringQuerySet):
         )
 
     def with_attendance(self):
-        """Seats expected (going) and seats arrived (checked in): for organisers and for the archive's counts."""
+        """Seats expected (going), seats arrived (checked in) and whether the door was used: for organisers
+        and for the archive's counts."""
         going = Q(rsvps__status=RsvpStatus.GOING)
         return self.annotate(
             expected=Coalesce(Sum(1 + F("rsvps__guests"), filter=going), 0),
             arrived=Coalesce(Sum(1 + F("rsvps__guests"), filter=going & Q(rsvps__checked_in_at__isnull=False)), 0),
+            door_used=door_used(OuterRef("pk")),
         )
 
     def with_reflections(self):
@@ -210,16 +220,27 @@ class Screening(models.Model):
     def came(self) -> int:
         """Seats filled on the night: those checked in, or those going when the door was not used.
         Needs `with_attendance()`."""
-        return self.arrived or self.expected
-
-    @property
-    def door_used(self) -> bool:
-        return bool(self.arrived)
+        return self.arrived if self.door_used else self.expected
 
     @property
     def door_opens_at(self):
         """From here on, seats that free up go to the door instead of being offered."""
         return self.starts_at - settings.CLUB_DOOR_WINDOW
+
+    @property
+    def if_a_seat_frees(self) -> str:
+        """What a party on the waitlist is told happens when a seat frees up, for pages and emails alike:
+        an offer, with the windows the settings give, until the door takes over; then the door."""
+        if timezone.now() >= self.door_opens_at:
+            return (
+                "Seats that free up from now on are given at the door, to the waitlist in order; if one is "
+                "given to you, we email you."
+            )
+        latest = f"{in_words(settings.CLUB_DOOR_WINDOW)} before the start" if settings.CLUB_DOOR_WINDOW else "the start"
+        return (
+            f"If a seat frees up it is offered to you by email, to claim within {in_words(settings.CLUB_OFFER_WINDOW)} "
+            f"(and by {latest} at the latest); unclaimed, it passes to the next in line."
+        )
 
     def offer_deadline(self, now):
         """When an offer made now lapses: CLUB_OFFER_WINDOW from now, and never after the door takes over."""
@@ -233,7 +254,7 @@ class Screening(models.Model):
         """Why an RSVP is refused now, or "" when it is open."""
         now = now or timezone.now()
         if self.is_cancelled:
-            return "This screening has been cancelled."
+            return CANCELLED_NOTE
         if self.ends_at <= now:
             return "This screening is over."
         if self.starts_at <= now:
@@ -243,6 +264,21 @@ class Screening(models.Model):
         if self.rsvp_closes_at and now >= self.rsvp_closes_at:
             return "RSVPs for this screening have closed."
         return ""
+
+
+def door_used(screening) -> Exists:
+    """Whether the door was used at a screening (a screening, or an OuterRef to one): some party going
+    was checked in. When it was not, everyone going counts as there. The one definition, for the
+    counts, the archive, the admin and who was there."""
+    return Exists(Rsvp.objects.filter(screening=screening, status=RsvpStatus.GOING, checked_in_at__isnull=False))
+
+
+def in_words(window: timedelta) -> str:
+    """24 hours, 1 hour, 90 minutes: a window from the settings as members read it."""
+    minutes = round(window.total_seconds() / 60)
+    if minutes % 60:
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return f"{minutes // 60} hour{'s' if minutes != 60 else ''}"
 
 
 # Ticket codes are read aloud and typed on phones at the door: no 0/O, 1/I/L.
@@ -281,20 +317,11 @@ class RsvpQuerySet(PageRetiringQuerySet):
     def attended(self):
         """Parties who were there: checked in, or going to a screening whose door was not used (nobody
         checked in), which has ended and was not cancelled."""
-        door_used = Rsvp.objects.filter(screening=OuterRef("screening"), checked_in_at__isnull=False)
         return self.going().filter(
-            Q(checked_in_at__isnull=False) | ~Exists(door_used),
+            Q(checked_in_at__isnull=False) | ~door_used(OuterRef("screening")),
             screening__ends_at__lt=timezone.now(),
             screening__status=ScreeningStatus.SCHEDULED,
         )
-
-    def with_waitlist_position(self):
-        """Each RSVP's place on its screening's waitlist (1 for the first), in the same query."""
-        ahead = Rsvp.objects.filter(
-            screening=OuterRef("screening"), status=RsvpStatus.WAITLISTED, queued_at__lt=OuterRef("queued_at")
-        )
-        counted = ahead.order_by().values("screening").annotate(n=Count("pk")).values("n")
-        return self.annotate(waitlist_position=Coalesce(Subquery(counted), 0) + 1)
 
     def upcoming_for(self, member):
         """A member's RSVPs for screenings not yet over, soonest first."""
@@ -327,6 +354,14 @@ class Rsvp(models.Model):
     offered_at = models.DateTimeField(null=True, blank=True)
     offer_expires_at = models.DateTimeField("claim by", null=True, blank=True)
     checked_in_at = models.DateTimeField("arrived", null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who checked the party in at the door (an organiser, a curator or a door volunteer).",
+    )
     reminder_queued_at = models.DateTimeField(null=True, blank=True, help_text="When the reminder was queued.")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -362,6 +397,12 @@ class Rsvp(models.Model):
         return self.status in ACTIVE
 
     @property
+    def lapsed_note(self) -> str:
+        """What a member whose offer ran out is told, on the claim page and when they try to claim."""
+        deadline = timezone.localtime(self.offer_expires_at)
+        return f"The offer ran out at {deadline:%H:%M} on {deadline:%-d %B}: the seat has gone to the next in line."
+
+    @property
     def is_checked_in(self) -> bool:
         return self.checked_in_at is not None
 
@@ -395,7 +436,7 @@ class ReflectionQuerySet(PageRetiringQuerySet):
         return self.exclude(status=ReflectionStatus.HIDDEN)
 
     def with_open_reports(self):
-        return self.annotate(open_reports=Count("reports", filter=Q(reports__dismissed=False)))
+        return self.annotate(open_reports=open_reports())
 
 
 def _rating_field(label: str):
@@ -453,13 +494,6 @@ class Reflection(models.Model):
         now = now or timezone.now()
         mine = member.is_authenticated and self.member_id == member.pk
         return mine and self.status == ReflectionStatus.PUBLISHED and now - self.created <= REFLECTION_EDIT_WINDOW
-
-
-class ReportReason(models.TextChoices):
-    SPAM = "spam", "Spam or advertising"
-    ABUSE = "abuse", "Abusive or hateful"
-    SPOILER = "spoiler", "Unmarked spoiler"
-    OTHER = "other", "Something else"
 
 
 class ReflectionReport(models.Model):

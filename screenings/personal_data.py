@@ -76,7 +76,7 @@ def erase(member) -> None:
     then take their attendance away: the RSVPs of screenings that have started stay as anonymous seats in
     the counts, their reflections as anonymous ratings, without their words. (Cancelled RSVPs of
     screenings to come say nothing of where they were, and stay theirs.) The admin's log names them no more."""
-    for rsvp in Rsvp.objects.upcoming_for(member):
+    for rsvp in Rsvp.objects.upcoming_for(member).filter(screening__starts_at__gt=timezone.now()):
         services.cancel_rsvp(member=member, screening=rsvp.screening)
     personal_data.rename_in_admin_log(
         Rsvp, Rsvp.objects.filter(member=member).values_list("pk", flat=True), "RSVP of a former member"
@@ -89,3 +89,4 @@ def erase(member) -> None:
     theirs.update(member=None, noticed="")
     ReflectionReport.objects.filter(reporter=member).update(note="")
     member.door_duties.clear()
+    Rsvp.objects.filter(checked_in_by=member).update(checked_in_by=None)

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -9,11 +10,13 @@ from django.utils.functional import SimpleLazyObject
 
 import pagecache
 from core import film
-from pagecache import cached_for_visitors, not_cached
+from pagecache import cached_for_visitors, not_cached, not_cached_unless_linked
 from screenings import attendance, calendars, services, tickets
 from screenings.forms import GuestsForm, RsvpForm
 from screenings.models import Reflection, ReflectionStatus, Rsvp, RsvpStatus, Screening
 from screenings.structured_data import screening_event
+
+PAST_PER_PAGE = 20
 
 
 @cached_for_visitors
@@ -25,15 +28,16 @@ def screening_list(request: HttpRequest) -> HttpResponse:
     return render(request, "screenings/screening_list.html", context)
 
 
-@cached_for_visitors
+@cached_for_visitors(params=("page",))
 def past_list(request: HttpRequest) -> HttpResponse:
-    """The archive of evenings: what was shown, how many came, what members made of it. Counts only."""
-    context = {
-        # Built only when the page's fragment is rendered, not when it is warm.
-        "screenings": SimpleLazyObject(lambda: list(Screening.objects.past().for_archive()[:100])),
-        "subscribe_url": calendars.subscribe_url(),
-    }
-    return render(request, "screenings/archive.html", context)
+    """The archive of evenings, newest first, PAST_PER_PAGE a page: what was shown, how many came, what
+    members made of it. Counts only. (The page's evenings are read when its fragment is rendered.)"""
+    paginator = Paginator(Screening.objects.past().for_archive(), PAST_PER_PAGE)
+    # Counted once per content version, as the fragment is kept: a warm archive reads nothing.
+    paginator.count = pagecache.kept(request, "past-count", (), lambda: Screening.objects.past().count())
+    page = paginator.get_page(request.GET.get("page"))
+    context = {"page": page, "subscribe_url": calendars.subscribe_url()}
+    return not_cached_unless_linked(render(request, "screenings/archive.html", context), request, page)
 
 
 def screening_or_404(slug: str) -> tuple[Screening, dict]:
@@ -100,11 +104,11 @@ def _reflections(screening: Screening) -> dict:
 def _members_part(request: HttpRequest, screening: Screening, reflections: dict | None) -> dict:
     """What depends on the member looking: their place, their reflection, the door link."""
     user = request.user
-    booking = Rsvp.objects.filter(screening=screening, member=user).with_waitlist_position().first()
+    booking = Rsvp.objects.filter(screening=screening, member=user).select_related("screening").first()
     volunteers = pagecache.kept(request, "door-team", (screening.pk,), lambda: attendance.door_team(screening))
     part = {
         "booking": booking,
-        "waitlist_position": booking.waitlist_position if booking else None,
+        "waitlist_position": services.place_in_queue(booking) if booking else None,
         "attendees": attendance.going_to(screening, user),  # a lazy query: read in a fragment
         "form": RsvpForm(screening=screening),
         "guests_form": GuestsForm(screening=screening, initial={"guests": _all_guests(booking)}),

@@ -217,7 +217,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="rsvp",
             name="code",
-            # Null first: every existing RSVP gets a code of its own in 0007, then the column becomes unique.
+            # Null first: every existing RSVP gets a code of its own in 0008, and 0009 makes the column unique.
             field=models.CharField(editable=False, max_length=8, null=True, verbose_name="ticket code"),
         ),
         migrations.AddField(

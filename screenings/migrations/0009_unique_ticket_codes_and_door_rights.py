@@ -4,6 +4,16 @@ import screenings.models
 from core.migration_helpers import grant, revoke
 
 GROUPS = ["Curators", "Organisers"]
+# What 0007 brought and 0002 could not grant: the door, the reflections and their reports, and the
+# screenings' history. Granted by name, so that undoing this takes back these and nothing 0002 gave.
+CODENAMES = [
+    "run_door",
+    *(
+        f"{action}_{model}"
+        for model in ("reflection", "reflectionreport", "historicalscreening")
+        for action in ("add", "change", "delete", "view")
+    ),
+]
 
 
 class Migration(migrations.Migration):
@@ -27,7 +37,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(
-            lambda apps, schema_editor: grant(apps, app_label="screenings", groups=GROUPS),
-            lambda apps, schema_editor: revoke(apps, app_label="screenings", groups=GROUPS),
+            lambda apps, schema_editor: grant(apps, app_label="screenings", groups=GROUPS, codenames=CODENAMES),
+            lambda apps, schema_editor: revoke(apps, app_label="screenings", groups=GROUPS, codenames=CODENAMES),
         ),
     ]

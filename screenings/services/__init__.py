@@ -34,7 +34,15 @@ from screenings.services.rsvps import (
     rsvp,
 )
 from screenings.services.schedule import cancel_screening, queue_reminders, save_screening
-from screenings.services.seats import Refused, check_offers, expire_offers, fill_free_seats, free_seats, seats_held
+from screenings.services.seats import (
+    Refused,
+    check_offers,
+    expire_offers,
+    fill_free_seats,
+    free_seats,
+    place_in_queue,
+    seats_held,
+)
 
 __all__ = [
     "DoorRefused",
@@ -56,6 +64,7 @@ __all__ = [
     "give_seat_to_next",
     "hide_reflections",
     "open_to_newcomers",
+    "place_in_queue",
     "queue_reflection_invitations",
     "queue_reminders",
     "report_reflection",

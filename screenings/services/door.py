@@ -9,7 +9,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from screenings.models import HOLDING, Rsvp, RsvpStatus, Screening
+from screenings.models import CANCELLED_NOTE, HOLDING, Rsvp, RsvpStatus, Screening
 from screenings.services.seats import Refused, fill_free_seats, free_seats, lock, queue, seat_waiting, tell, unused_code
 
 
@@ -19,7 +19,7 @@ class DoorRefused(Refused):
 
 def _open(screening: Screening, now: datetime) -> None:
     if screening.is_cancelled:
-        raise DoorRefused("This screening has been cancelled.")
+        raise DoorRefused(CANCELLED_NOTE)
     if screening.ends_at <= now:
         raise DoorRefused("This screening is over: its door list is kept as it was.")
 
@@ -35,11 +35,11 @@ def _ticket(screening: Screening, rsvp_id) -> Rsvp:
 
 
 @transaction.atomic
-def check_in(*, screening: Screening, rsvp_id) -> tuple[Rsvp, bool]:
-    """Mark a party going as arrived; False when it was already."""
+def check_in(*, screening: Screening, rsvp_id, by=None) -> tuple[Rsvp, bool]:
+    """Mark a party going as arrived, checked in `by` whoever runs the door; False when it was already."""
     screening = lock(screening)
     if screening.is_cancelled:
-        raise DoorRefused("This screening has been cancelled.")
+        raise DoorRefused(CANCELLED_NOTE)
     booking = _ticket(screening, rsvp_id)
     if booking.status != RsvpStatus.GOING:
         raise DoorRefused(
@@ -47,8 +47,8 @@ def check_in(*, screening: Screening, rsvp_id) -> tuple[Rsvp, bool]:
         )
     if booking.checked_in_at:
         return booking, False
-    booking.checked_in_at = timezone.now()
-    booking.save(update_fields=["checked_in_at", "updated"])
+    booking.checked_in_at, booking.checked_in_by = timezone.now(), by
+    booking.save(update_fields=["checked_in_at", "checked_in_by", "updated"])
     return booking, True
 
 
@@ -59,13 +59,13 @@ def undo_check_in(*, screening: Screening, rsvp_id) -> tuple[Rsvp, bool]:
     booking = _ticket(screening, rsvp_id)
     if not booking.checked_in_at:
         return booking, False
-    booking.checked_in_at = None
-    booking.save(update_fields=["checked_in_at", "updated"])
+    booking.checked_in_at, booking.checked_in_by = None, None
+    booking.save(update_fields=["checked_in_at", "checked_in_by", "updated"])
     return booking, True
 
 
 @transaction.atomic
-def walk_in(*, screening: Screening, name: str = "", member=None, guests: int = 0) -> Rsvp:
+def walk_in(*, screening: Screening, name: str = "", member=None, guests: int = 0, by=None) -> Rsvp:
     """Seat someone at the door, checked in: a guest by name, or a member (their RSVP, if any, becomes
     the seat). Never past capacity."""
     now = timezone.now()
@@ -86,7 +86,7 @@ def walk_in(*, screening: Screening, name: str = "", member=None, guests: int = 
     booking = existing or Rsvp(screening=screening, member=member, code=unused_code())
     booking.guest_name = "" if member else name
     booking.status, booking.guests, booking.waiting_guests, booking.waiting_since = RsvpStatus.GOING, guests, 0, None
-    booking.walk_in, booking.checked_in_at = True, now
+    booking.walk_in, booking.checked_in_at, booking.checked_in_by = True, now, by
     if not existing or existing.status not in (RsvpStatus.WAITLISTED, RsvpStatus.OFFERED):
         booking.queued_at = now
     booking.save()

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from core import moderation
 from outbox.delivery import announce
 from screenings.models import ASPECTS, Reflection, ReflectionReport, ReflectionStatus, Rsvp, Screening
 from screenings.services.seats import Refused, lock
@@ -15,6 +16,7 @@ from screenings.services.seats import Refused, lock
 # How far back the morning's run looks for evenings not yet invited (a missed cron day is caught up).
 INVITE_WITHIN = timedelta(days=3)
 OWN_REFLECTION_NOTE = "You cannot report your own reflection; you can change it instead."
+HIDDEN_NOTE = "A moderator has hidden your reflection, so it cannot be changed."
 
 
 class ReflectionRefused(Refused):
@@ -45,17 +47,19 @@ def write_reflection(*, member, screening: Screening, ratings: dict[str, int], n
         raise ReflectionRefused(reason)
     if sorted(ratings) != sorted(name for name, _ in ASPECTS) or not all(1 <= v <= 5 for v in ratings.values()):
         raise ReflectionRefused("Rate each of the print, the sound, the room and the discussion from 1 to 5.")
-    reflection = Reflection.objects.filter(screening=screening, member=member).first()
+    reflection = Reflection.objects.select_for_update().filter(screening=screening, member=member).first()
     if reflection is None:
         return Reflection.objects.create(screening=screening, member=member, noticed=noticed, created=now, **ratings)
     if reflection.status == ReflectionStatus.HIDDEN:
-        raise ReflectionRefused("A moderator has hidden your reflection, so it cannot be changed.")
+        raise ReflectionRefused(HIDDEN_NOTE)
     if not reflection.can_edit(member, now):
         raise ReflectionRefused("A reflection can be changed for a week after it is written.")
-    for name, value in ratings.items():
-        setattr(reflection, name, value)
-    reflection.noticed, reflection.edited_at = noticed, now
-    reflection.save()
+    # Only the words and ratings, and only while it is published: a hide that lands meanwhile is kept
+    # (the author cannot undo one), and the edit is refused.
+    changes = {**ratings, "noticed": noticed, "edited_at": now}
+    if not Reflection.objects.filter(pk=reflection.pk).published().update(**changes):
+        raise ReflectionRefused(HIDDEN_NOTE)
+    reflection.refresh_from_db()
     return reflection
 
 
@@ -69,18 +73,9 @@ def report_reflection(*, reflection: Reflection, reporter, reason: str, note: st
     return created
 
 
-@transaction.atomic
-def hide_reflections(reflections) -> int:
-    ReflectionReport.objects.filter(reflection__in=reflections).update(dismissed=True)
-    return reflections.filter(status=ReflectionStatus.PUBLISHED).update(status=ReflectionStatus.HIDDEN)
-
-
-def restore_reflections(reflections) -> int:
-    return reflections.filter(status=ReflectionStatus.HIDDEN).update(status=ReflectionStatus.PUBLISHED)
-
-
-def dismiss_reflection_reports(reflections) -> int:
-    return ReflectionReport.objects.filter(reflection__in=reflections, dismissed=False).update(dismissed=True)
+# Moderated as comments are (core.moderation): a reflection whose author left stays removed.
+hide_reflections, restore_reflections = moderation.hide, moderation.restore
+dismiss_reflection_reports = moderation.dismiss
 
 
 def queue_reflection_invitations(*, now: datetime | None = None) -> int:

@@ -5,7 +5,7 @@ from datetime import datetime
 from django.db import models, transaction
 from django.utils import timezone
 
-from screenings.models import ACTIVE, HOLDING, Rsvp, RsvpStatus, Screening
+from screenings.models import ACTIVE, CANCELLED_NOTE, HOLDING, Rsvp, RsvpStatus, Screening
 from screenings.services.seats import Refused, fill_free_seats, free_seats, lock, queue, tell, unused_code
 
 
@@ -124,17 +124,14 @@ def claim_offer(*, member, screening: Screening, guests: int | None = None) -> R
     now = timezone.now()
     screening = lock(screening)
     if screening.is_cancelled:
-        raise RsvpRefused("This screening has been cancelled.")
+        raise RsvpRefused(CANCELLED_NOTE)
     booking = Rsvp.objects.filter(member=member, screening=screening).first()
     if booking is not None and booking.status == RsvpStatus.GOING:
         return booking
     if booking is None or booking.status not in (RsvpStatus.OFFERED, RsvpStatus.LAPSED):
         raise RsvpRefused("No seat is offered to you for this screening.")
     if booking.status == RsvpStatus.LAPSED or booking.offer_expires_at <= now:
-        deadline = timezone.localtime(booking.offer_expires_at)
-        raise RsvpRefused(
-            f"The offer ran out at {deadline:%H:%M} on {deadline:%-d %B}: the seat has gone to the next in line."
-        )
+        raise RsvpRefused(booking.lapsed_note)
     fewer = guests is not None and 0 <= guests < booking.guests
     booking.status = RsvpStatus.GOING
     booking.guests = guests if fewer else booking.guests
@@ -147,9 +144,13 @@ def claim_offer(*, member, screening: Screening, guests: int | None = None) -> R
 
 @transaction.atomic
 def cancel_rsvp(*, member, screening: Screening) -> Rsvp | None:
-    """Give up a seat, an offer or a place on the waitlist. Seats freed go to the queue at once."""
+    """Give up a seat, an offer or a place on the waitlist, before the start. Seats freed go to the queue at once.
+
+    Once the screening has started, the RSVP is what the door and the counts go by: it stays as it is."""
     now = timezone.now()
     screening = lock(screening)
+    if screening.starts_at <= now and not screening.is_cancelled:
+        raise RsvpRefused(f"{screening.rsvp_closed_reason(now)} Your RSVP stays as it is.")
     booking = Rsvp.objects.filter(member=member, screening=screening).active().first()
     if booking is None:
         return None

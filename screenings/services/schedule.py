@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from outbox.delivery import announce, notify
 from screenings.models import Rsvp, Screening, ScreeningStatus
-from screenings.services.seats import check_offers, fill_free_seats, lock
+from screenings.services.seats import Refused, check_offers, fill_free_seats, lock, too_few_seats
 
 
 def _announce(kind: str, screening: Screening) -> int:
@@ -34,14 +34,22 @@ def cancel_screening(*, screening: Screening, reason: str = "", replacement: Scr
 @transaction.atomic
 def save_screening(*, screening: Screening) -> int:
     """Save an organiser's edit, the one path for changes to a screening; returns how many members are told.
+    Refused when the capacity would go below the seats already held.
 
-    A new time, length, place or status is a new calendar revision. More seats go to the queue; a
-    cancellation or a new time or place is announced.
+    A new time, length or place is a new calendar revision. More seats go to the queue; a new time or
+    place is announced. The status stays as it is: cancelling is cancel_screening's.
     """
     if screening.pk is None:
         screening.save()
         return 0
-    return _save(screening, lock(screening))
+    previous = lock(screening)
+    if refusal := too_few_seats(previous, screening.capacity):
+        raise Refused(refusal)
+    # Only cancel_screening changes the status: an edit, or a revert to an older version of the
+    # screening, never cancels one in passing nor brings a cancelled one back without a word to anyone.
+    screening.status, screening.cancellation_reason = previous.status, previous.cancellation_reason
+    screening.replacement_id = previous.replacement_id
+    return _save(screening, previous)
 
 
 def _save(screening: Screening, previous: Screening) -> int:

@@ -33,8 +33,17 @@ def seats_held(screening: Screening) -> int:
 
 
 def free_seats(screening: Screening) -> int:
-    """Can be below 0 when an organiser lowered the capacity under the seats already held."""
+    """Below 0 only for a screening whose capacity was lowered under the seats held before that was refused."""
     return screening.capacity - seats_held(screening)
+
+
+def too_few_seats(screening: Screening, capacity: int) -> str:
+    """Why `capacity` cannot be the screening's from now on, or "": never below the seats already held
+    (going, and offered). Call holding the lock, before saving."""
+    held = seats_held(screening)
+    if screening.pk is None or capacity >= held or capacity == screening.capacity:
+        return ""
+    return f"{held} seats are held already (going, or offered and not yet claimed): the capacity cannot be lower."
 
 
 def unused_code() -> str:
@@ -69,6 +78,15 @@ def queue(screening: Screening) -> list[Waiting]:
         Q(status=RsvpStatus.WAITLISTED) | Q(status=RsvpStatus.GOING, waiting_guests__gt=0)
     )
     return in_queue_order(rows.select_related("member"))
+
+
+def place_in_queue(booking: Rsvp) -> int | None:
+    """The party's place on the waitlist (1 for the next to be offered a seat), counted in the order
+    seats are given; None when it is not waiting."""
+    if booking.status != RsvpStatus.WAITLISTED:
+        return None
+    places = [place.rsvp.pk for place in queue(booking.screening)]
+    return places.index(booking.pk) + 1
 
 
 def in_queue_order(rows) -> list[Waiting]:

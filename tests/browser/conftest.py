@@ -6,6 +6,7 @@ BROWSER_TESTS=required so a missing browser fails instead.
 
 import os
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,7 @@ def browser():
 @pytest.fixture
 def site(transactional_db, settings, tmp_path):
     """The seeded site: the catalogue, demo screenings, a member with a comment who was at the past demo
-    evening and is a door volunteer of the demo club screening."""
+    evening and is a door volunteer of the demo club screening, which is tonight."""
     from discussion import services as discussion
     from facts.models import Fact
     from members.models import User
@@ -73,13 +74,19 @@ def site(transactional_db, settings, tmp_path):
 
 
 def _at_the_demo_evenings(member) -> None:
+    from django.utils import timezone
+
     from screenings import services
     from screenings.models import Rsvp, RsvpStatus, Screening
 
     past = Screening.objects.get(slug="demo-winter-evening")
     booking = Rsvp.objects.create(member=member, screening=past, status=RsvpStatus.GOING)  # before it happened
     services.check_in(screening=past, rsvp_id=booking.pk)
-    Screening.objects.get(slug="demo-club-screening").door_volunteers.add(member)
+    # Tonight, in four hours: a volunteer has the door page on the night only.
+    tonight = Screening.objects.get(slug="demo-club-screening")
+    tonight.starts_at = timezone.now() + timedelta(hours=4)
+    services.save_screening(screening=tonight)
+    tonight.door_volunteers.add(member)
 
 
 def _watch(page) -> list[str]:

@@ -166,3 +166,61 @@ def test_a_screening_with_rsvps_can_be_cancelled_but_not_deleted(organiser_clien
     empty = make_screening()
     organiser_client.post(reverse("admin:screenings_screening_delete", args=[empty.pk]), {"post": "yes"})
     assert not Screening.objects.filter(pk=empty.pk).exists()
+
+
+def test_the_exported_title_email_and_username_are_kept_from_running_as_formulas(
+    organiser_client, screening, make_member
+):
+    screening.title = "\t=1+1"
+    screening.save()
+    services.rsvp(member=make_member(email="-2+3@example.org", display_name="\rname"), screening=screening)
+    response = organiser_client.post(
+        reverse("admin:screenings_screening_changelist"),
+        {"action": "export_attendees", "_selected_action": [screening.pk]},
+    )
+    row = list(csv.reader(io.StringIO(response.content.decode())))[1]
+    assert (row[0], row[2], row[4]) == ("'\t=1+1", "'\rname", "'-2+3@example.org")
+
+
+def test_reverting_a_cancelled_screening_to_an_older_version_keeps_it_cancelled(
+    organiser_client, screening, member, settings
+):
+    settings.TIME_ZONE = "UTC"
+    services.rsvp(member=member, screening=screening)
+    before = screening.history.latest()
+    services.cancel_screening(screening=screening, reason="The lamp failed.")
+    url = reverse("admin:screenings_screening_simple_history", args=[screening.pk, before.history_id])
+    page = organiser_client.post(url, edit_form(screening, description="Restored"), follow=True).content.decode()
+    assert "This screening stays cancelled" in page
+    screening.refresh_from_db()
+    assert (screening.status, screening.cancellation_reason) == (ScreeningStatus.CANCELLED, "The lamp failed.")
+    assert screening.description == "Restored"
+    assert Rsvp.objects.get(member=member).status == RsvpStatus.GOING
+
+
+def test_the_capacity_cannot_go_below_the_seats_held(organiser_client, make_screening, make_member, settings):
+    settings.TIME_ZONE = "UTC"
+    screening = make_screening(capacity=4, max_guests=1)
+    first, second, third = make_member(), make_member(), make_member()
+    services.rsvp(member=first, screening=screening, guests=1)
+    services.rsvp(member=second, screening=screening, guests=1)
+    services.rsvp(member=third, screening=screening)
+    services.cancel_rsvp(member=first, screening=screening)  # the third is offered a seat: 3 held
+    assert Rsvp.objects.get(member=third).status == RsvpStatus.OFFERED
+    url = reverse("admin:screenings_screening_change", args=[screening.pk])
+    response = organiser_client.post(url, edit_form(screening, capacity=2))
+    assert response.status_code == 200
+    assert "3 seats are held already" in response.content.decode()
+    assert Screening.objects.get().capacity == 4
+    assert organiser_client.post(url, edit_form(screening, capacity=3)).status_code == 302
+    assert Screening.objects.get().capacity == 3
+
+
+def test_save_screening_refuses_a_capacity_below_the_seats_held(make_screening, make_member):
+    screening = make_screening(capacity=5)
+    for _ in range(3):
+        services.rsvp(member=make_member(), screening=screening)
+    screening.capacity = 2
+    with pytest.raises(services.Refused, match="3 seats are held already"):
+        services.save_screening(screening=screening)
+    assert Screening.objects.get().capacity == 5

@@ -1,5 +1,6 @@
 from datetime import datetime, timedelta
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -7,6 +8,8 @@ from django.utils import timezone
 
 from screenings import services
 from screenings.models import Screening
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +58,19 @@ def test_the_offer_and_invitation_commands_say_what_they_did(make_screening, mem
     time_machine.move_to(timezone.now() + timedelta(days=1, hours=2))
     assert "Invited the members of 1 evening(s)" in run("send_reflection_invitations")
     assert "Invited the members of 0 evening(s)" in run("send_reflection_invitations")
+
+
+@pytest.mark.parametrize("procfile", ["Procfile", "Procfile.dev"])
+def test_the_worker_passes_on_offers_that_ran_out_before_it_takes_its_first_task(procfile):
+    """Offers that ran out while no worker ran are lapsed at its start, not when their check's turn comes."""
+    worker = next(line for line in (ROOT / procfile).read_text().splitlines() if line.startswith("worker:"))
+    steps = [step.strip() for step in worker.removeprefix("worker:").split("&&")]
+    assert "python manage.py expire_offers" in steps
+    assert steps.index("python manage.py expire_offers") < next(i for i, s in enumerate(steps) if "db_worker" in s)
+
+
+def test_the_documented_worker_unit_expires_offers_before_it_starts():
+    unit = (ROOT / "docs" / "operations.md").read_text()
+    assert unit.index("ExecStartPre=/srv/cranesclub/.venv/bin/python manage.py expire_offers") < unit.index(
+        "ExecStart=/srv/cranesclub/.venv/bin/python manage.py db_worker"
+    )

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -91,6 +92,38 @@ def test_curators_open_every_door(curator_client, night):
     assert curator_client.get(door_url(night)).status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("moment", "open_"),
+    [
+        (lambda s: s.starts_at - timedelta(hours=8, minutes=1), False),
+        (lambda s: s.starts_at - timedelta(hours=8), True),
+        (lambda s: s.ends_at + timedelta(hours=4), True),
+        (lambda s: s.ends_at + timedelta(hours=4, minutes=1), False),
+    ],
+)
+def test_a_door_volunteer_has_the_door_on_the_night_only(door_client, night, time_machine, moment, open_):
+    time_machine.move_to(moment(night), tick=False)
+    page = door_client.get(door_url(night))
+    assert page.status_code == (200 if open_ else 403)
+    if not open_:
+        assert "not open now" in page.content.decode()
+        assert "Lena" not in page.content.decode()
+    booking = Rsvp.objects.get(member__username="lena")
+    assert door_client.post(door_url(night, "check_in"), {"rsvp": booking.pk}).status_code == (302 if open_ else 403)
+    assert door_client.post(door_url(night, "walk_in"), {"name": "Anna"}).status_code == (302 if open_ else 403)
+    assert door_client.get(door_url(night, "door_csv")).status_code == (200 if open_ else 403)
+    assert (door_url(night) in door_client.get(night.get_absolute_url()).content.decode()) == open_
+    if not open_:
+        assert not Rsvp.objects.filter(checked_in_at__isnull=False).exists()
+
+
+def test_organisers_and_curators_have_the_door_at_any_time(curator_client, night, time_machine):
+    time_machine.move_to(night.starts_at - timedelta(hours=12), tick=False)
+    assert curator_client.get(door_url(night)).status_code == 200
+    time_machine.move_to(night.ends_at + timedelta(hours=12), tick=False)
+    assert curator_client.get(door_url(night)).status_code == 200
+
+
 def test_the_screening_page_links_to_the_door_only_for_those_who_run_it(client, night, volunteer, other_member):
     client.force_login(volunteer)
     assert door_url(night) in client.get(night.get_absolute_url()).content.decode()
@@ -158,11 +191,13 @@ def test_a_check_in_for_another_screenings_rsvp_is_refused_and_changes_nothing(
     assert elsewhere.checked_in_at is None
 
 
-@pytest.mark.parametrize("value", ["999999", "", "abc", "1; DROP TABLE"])
-def test_a_check_in_of_no_such_ticket_is_a_message_not_an_error(door_client, night, value):
-    response = door_client.post(door_url(night, "check_in"), {"rsvp": value}, follow=True)
+@pytest.mark.parametrize("value", ["999999", "", "abc", "1; DROP TABLE", "²", "١", "1.5", "-1", "9" * 40])
+@pytest.mark.parametrize("undo", ["", "1"])
+def test_a_check_in_of_no_such_ticket_is_a_message_not_an_error(door_client, night, value, undo):
+    response = door_client.post(door_url(night, "check_in"), {"rsvp": value, "undo": undo}, follow=True)
     assert response.status_code == 200
     assert "There is no such ticket." in response.content.decode()
+    assert not Rsvp.objects.filter(checked_in_at__isnull=False).exists()
 
 
 def test_a_waitlisted_party_cannot_be_checked_in_before_it_has_a_seat(door_client, night, make_member):
@@ -196,8 +231,18 @@ def test_a_walk_in_needs_a_name_or_a_member(door_client, night):
     page = door_client.post(door_url(night, "walk_in"), {"name": "  ", "member": ""}, follow=True).content.decode()
     assert "Give the guest&#x27;s name, or a member&#x27;s username." in page
     unknown = door_client.post(door_url(night, "walk_in"), {"member": "nobody"}, follow=True).content.decode()
-    assert "No member is called “nobody”." in unknown
+    assert "No member has the username “nobody”" in unknown
     assert Rsvp.objects.count() == 2
+
+
+@pytest.mark.parametrize("handle", ["vera@example.org", "Vera Zasulich", "Vera", "ver", "VERA"])
+def test_a_walk_in_member_is_found_by_their_exact_username_only(door_client, night, make_member, handle):
+    make_member(username="vera", email="vera@example.org", display_name="Vera Zasulich")
+    page = door_client.post(door_url(night, "walk_in"), {"member": handle}, follow=True).content.decode()
+    assert f"No member has the username “{handle}”" in page
+    assert not Rsvp.objects.filter(member__username="vera").exists()
+    door_client.post(door_url(night, "walk_in"), {"member": "vera"})
+    assert Rsvp.objects.get(member__username="vera").status == RsvpStatus.GOING
 
 
 def test_a_member_on_the_waitlist_who_walks_in_takes_a_free_seat(door_client, night, make_member):
@@ -277,7 +322,7 @@ def test_the_door_page_runs_as_many_queries_for_50_parties_as_for_1(
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"  # the same count with REDIS_URL set
 
     def queries_for(parties: int) -> int:
-        screening = make_screening(capacity=100, max_guests=1)
+        screening = make_screening(capacity=100, max_guests=1, starts_at=timezone.now() + timedelta(hours=2))
         screening.door_volunteers.add(volunteer)
         for n in range(parties):
             booking = services.rsvp(member=make_member(), screening=screening, guests=n % 2)
@@ -289,3 +334,42 @@ def test_the_door_page_runs_as_many_queries_for_50_parties_as_for_1(
         return len(queries)
 
     assert queries_for(1) == queries_for(50) == 5, "the session, the member, the screening, its volunteers, its RSVPs"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_cell_someone_typed_is_kept_from_running_as_a_formula(door_client, night, start):
+    night.title = f"{start}cmd|' /C calc'!A0"
+    night.save()
+    lena = Rsvp.objects.get(member__username="lena").member
+    lena.display_name = f"{start}HYPERLINK(1)"
+    lena.save()
+    rows = list(csv.reader(io.StringIO(door_client.get(door_url(night, "door_csv")).content.decode())))
+    assert rows[0][1] == f"'{start}cmd|' /C calc'!A0"
+    assert f"'{start}HYPERLINK(1)" in [row[0] for row in rows[2:]]
+
+
+def test_who_checked_a_party_in_is_kept_shown_in_the_csv_and_the_admin(door_client, night, volunteer, curator):
+    lena = ticket(Rsvp.objects.get(member__username="lena").member)
+    door_client.post(door_url(night, "check_in"), {"rsvp": lena.pk})
+    door_client.post(door_url(night, "walk_in"), {"name": "Anna"})
+    assert ticket(lena.member).checked_in_by == volunteer
+    assert Rsvp.objects.get(guest_name="Anna").checked_in_by == volunteer
+    rows = list(csv.reader(io.StringIO(door_client.get(door_url(night, "door_csv")).content.decode())))
+    by_name = {row[0]: row[rows[1].index("checked in by")] for row in rows[2:]}
+    assert by_name == {"Lena Petrova": "olga", "Anna": "olga", "Boris": ""}
+    staff = Client()
+    log_in_with_two_factor(staff, curator)
+    admin = staff.get(reverse("admin:screenings_screening_change", args=[night.pk])).content.decode()
+    assert re.search(r'field-checked_in_by">\s*<p><a href="[^"]+">Olga</a></p>', admin)
+
+    door_client.post(door_url(night, "check_in"), {"rsvp": lena.pk, "undo": "1"})
+    assert ticket(lena.member).checked_in_by is None
+
+
+def test_a_volunteer_who_leaves_the_club_is_no_longer_named_on_the_check_ins(door_client, night, volunteer):
+    from members.services import close_account
+
+    door_client.post(door_url(night, "check_in"), {"rsvp": Rsvp.objects.get(member__username="lena").pk})
+    close_account(member=volunteer)
+    booking = Rsvp.objects.get(member__username="lena")
+    assert booking.checked_in_at is not None and booking.checked_in_by is None

@@ -148,3 +148,68 @@ def test_check_ins_and_a_walk_in_into_the_last_seat_at_once(make_screening, make
     assert all_at_once(*calls) == []
     assert Rsvp.objects.filter(screening=screening, checked_in_at__isnull=False).count() == 4
     assert held(screening) == 4
+
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the screening's row lock under real concurrency: PostgreSQL"
+)
+
+
+@pytest.fixture
+def two_freed_at_the_door(make_screening, make_member):
+    """In an hour (the door has taken over): three seats, one still going, two freed; four parties waiting."""
+    screening = make_screening(capacity=3, starts_at=timezone.now() + timedelta(days=3))
+    going = [make_member() for _ in range(3)]
+    waiting = [make_member() for _ in range(4)]
+    for member in going + waiting:
+        services.rsvp(member=member, screening=screening)
+    screening.starts_at = timezone.now() + timedelta(hours=1)
+    services.save_screening(screening=screening)
+    for member in going[:2]:
+        services.cancel_rsvp(member=member, screening=screening)
+    assert statuses(waiting) == [RsvpStatus.WAITLISTED] * 4 and services.free_seats(screening) == 2
+    return screening, waiting
+
+
+@on_postgresql
+@pytest.mark.parametrize("run", range(3))
+def test_six_taps_on_the_next_in_line_at_once_seat_the_first_two_once_each(two_freed_at_the_door, run):
+    screening, waiting = two_freed_at_the_door
+    seated = []
+    assert all_at_once(*[lambda: seated.append(services.give_seat_to_next(screening=screening).pk)] * 6) == []
+    assert len(seated) == len(set(seated)) == 2
+    assert statuses(waiting) == [RsvpStatus.GOING] * 2 + [RsvpStatus.WAITLISTED] * 2
+    assert held(screening) == 3
+
+
+@on_postgresql
+@pytest.mark.parametrize("run", range(3))
+def test_the_next_in_line_and_walk_ins_at_once_never_pass_capacity_or_skip_a_party(two_freed_at_the_door, run):
+    screening, waiting = two_freed_at_the_door
+    calls = [lambda: services.give_seat_to_next(screening=screening)] * 3
+    calls += [lambda n=n: services.walk_in(screening=screening, name=f"Walk-in {n}") for n in range(3)]
+    assert all_at_once(*calls) == []
+    assert held(screening) == 3
+    seated = statuses(waiting).count(RsvpStatus.GOING)
+    walk_ins = Rsvp.objects.filter(screening=screening, walk_in=True).count()
+    assert seated + walk_ins == 2
+    # Whoever of the waitlist got a seat was first in line: nobody was skipped.
+    assert statuses(waiting) == [RsvpStatus.GOING] * seated + [RsvpStatus.WAITLISTED] * (4 - seated)
+
+
+@on_postgresql
+@pytest.mark.parametrize("run", range(3))
+def test_a_waitlisted_member_walking_in_while_the_door_gives_the_seat_on_is_seated_once(two_freed_at_the_door, run):
+    screening, (first, second, *_) = two_freed_at_the_door
+    member = Rsvp.objects.get(member=second).member
+    assert (
+        all_at_once(
+            lambda: services.walk_in(screening=screening, member=member),
+            lambda: services.give_seat_to_next(screening=screening),
+            lambda: services.give_seat_to_next(screening=screening),
+        )
+        == []
+    )
+    assert held(screening) == 3
+    assert Rsvp.objects.filter(member=member, screening=screening).count() == 1
+    assert statuses([first, second]) == [RsvpStatus.GOING, RsvpStatus.GOING]

@@ -233,8 +233,43 @@ def test_the_claim_link_after_the_deadline_says_it_ran_out_and_passes_the_seat_o
     services.cancel_rsvp(member=going, screening=screening)
     time_machine.move_to(timezone.now() + timedelta(hours=24, seconds=5), tick=False)
     client.force_login(first)
+    deadline = timezone.localtime(Rsvp.objects.get(member=first).offer_expires_at)
+    said = f"The offer ran out at {deadline:%H:%M} on {deadline:%-d %B}: the seat has gone to the next in line."
     page = client.get(reverse("screenings:claim", args=[screening.slug])).content.decode()
-    assert "The offer ran out at" in page and "join the waitlist again" in page
+    assert said in page and "join the waitlist again" in page
     response = client.post(reverse("screenings:claim", args=[screening.slug]), follow=True)
-    assert response.status_code == 200 and "The offer ran out at" in response.content.decode()
+    assert response.status_code == 200 and said in response.content.decode()
     assert (status_of(first, screening), status_of(second, screening)) == (RsvpStatus.LAPSED, RsvpStatus.OFFERED)
+
+
+def test_what_the_waitlisted_are_told_names_the_windows_of_the_settings(
+    client, full_house, make_member, settings, run_worker, mailoutbox
+):
+    settings.CLUB_OFFER_WINDOW, settings.CLUB_DOOR_WINDOW = timedelta(hours=6), timedelta(minutes=90)
+    screening, *_ = full_house
+    late = make_member()
+    client.force_login(late)
+    told = client.post(reverse("screenings:rsvp", args=[screening.slug]), follow=True).content.decode()
+    promise = "to claim within 6 hours (and by 90 minutes before the start at the latest)"
+    assert promise in told
+    assert promise in client.get(reverse("screenings:mine")).content.decode()
+    run_worker()
+    email = next(m for m in mailoutbox if m.to == [late.email])
+    assert email.subject.startswith("You're on the waitlist") and promise in email.body
+    assert "24 hours" not in email.body + told and "a day" not in email.body + told
+
+
+def test_in_the_door_window_nobody_on_the_waitlist_is_promised_an_offer(
+    client, make_screening, make_member, run_worker, mailoutbox
+):
+    screening = make_screening(capacity=1, starts_at=timezone.now() + timedelta(hours=1))
+    services.rsvp(member=make_member(), screening=screening)
+    late = make_member()
+    client.force_login(late)
+    told = client.post(reverse("screenings:rsvp", args=[screening.slug]), follow=True).content.decode()
+    page = client.get(screening.get_absolute_url()).content.decode()
+    run_worker()
+    email = next(m for m in mailoutbox if m.to == [late.email]).body
+    for text in (told, page, email):
+        assert "offered to you" not in text and "to claim" not in text
+        assert "Seats that free up from now on are given at the door" in text

@@ -88,6 +88,23 @@ def test_moderators_hide_and_the_author_cannot_undo_it(evening):
     assert services.restore_reflections(Reflection.objects.all()) == 1
 
 
+def test_a_hide_landing_while_the_author_edits_stays_and_the_edit_is_refused(evening, monkeypatch):
+    reflection = services.write_reflection(member=evening["lena"], screening=evening["screening"], ratings=GOOD)
+    can_edit = Reflection.can_edit
+
+    def hidden_meanwhile(self, member, now=None):
+        # The moderator's hide commits after the author's edit has read the reflection as published.
+        Reflection.objects.filter(pk=self.pk).update(status=ReflectionStatus.HIDDEN)
+        return can_edit(self, member, now)
+
+    monkeypatch.setattr(Reflection, "can_edit", hidden_meanwhile)
+    with pytest.raises(services.ReflectionRefused, match="hidden"):
+        services.write_reflection(member=evening["lena"], screening=evening["screening"], ratings=GOOD, noticed="Edit")
+    # (The simulated hide is undone with the refused edit's transaction; a real one commits on its own.)
+    reflection.refresh_from_db()
+    assert (reflection.noticed, reflection.edited_at) == ("", None)
+
+
 def test_members_report_once_each_and_never_their_own(evening):
     reflection = services.write_reflection(member=evening["lena"], screening=evening["screening"], ratings=GOOD)
     assert services.report_reflection(reflection=reflection, reporter=evening["vera"], reason="spam") is True

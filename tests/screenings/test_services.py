@@ -1,8 +1,11 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
+from django.urls import reverse
 from django.utils import timezone
 
+from members.services import close_account
 from screenings import services
 from screenings.models import Rsvp, RsvpStatus, Screening, ScreeningStatus
 
@@ -211,3 +214,33 @@ def test_reminders_skip_cancelled_screenings(make_screening, member, time_machin
     services.rsvp(member=member, screening=screening)
     services.cancel_screening(screening=screening)
     assert services.queue_reminders() == 0
+
+
+def test_an_rsvp_cannot_be_cancelled_once_the_screening_has_started(make_screening, member, other_member):
+    screening = make_screening(capacity=1, starts_at=timezone.now() + timedelta(hours=1))
+    services.rsvp(member=member, screening=screening)
+    services.rsvp(member=other_member, screening=screening)
+    started = time_machine.travel(screening.starts_at + timedelta(minutes=5), tick=False)
+    with started, pytest.raises(services.RsvpRefused, match="already started. Your RSVP stays as it is."):
+        services.cancel_rsvp(member=member, screening=screening)
+    assert statuses(screening) == ["going", "waitlisted"]
+
+
+def test_cancelling_after_the_start_on_the_page_says_why_and_changes_nothing(client, make_screening, member):
+    screening = make_screening(starts_at=timezone.now() + timedelta(hours=1))
+    services.rsvp(member=member, screening=screening)
+    client.force_login(member)
+    with time_machine.travel(screening.starts_at + timedelta(minutes=5), tick=False):
+        response = client.post(reverse("screenings:cancel", args=[screening.slug]), follow=True)
+    assert response.status_code == 200
+    assert "This screening has already started. Your RSVP stays as it is." in response.content.decode()
+    assert Rsvp.objects.get(member=member).status == RsvpStatus.GOING
+
+
+def test_a_member_leaving_during_a_screening_keeps_its_seat_as_an_anonymous_one(make_screening, member):
+    screening = make_screening(starts_at=timezone.now() + timedelta(hours=1))
+    services.rsvp(member=member, screening=screening)
+    with time_machine.travel(screening.starts_at + timedelta(minutes=5), tick=False):
+        close_account(member=member)
+    booking = Rsvp.objects.get(screening=screening)
+    assert booking.member is None and booking.status == RsvpStatus.GOING

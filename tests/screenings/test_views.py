@@ -159,3 +159,16 @@ def test_rsvp_button_without_a_guests_field_works(client, make_screening, member
     response = client.post(reverse("screenings:rsvp", args=["no-guests"]), {"csrfmiddlewaretoken": "x"}, follow=True)
     assert "You're going" in response.content.decode()
     assert Rsvp.objects.get(screening=screening).guests == 0
+
+
+def test_the_waitlist_position_is_the_place_in_the_order_seats_are_given(client, make_screening, make_member, member):
+    """A seated member's extra guests who began waiting first are ahead: the member is told so."""
+    screening = make_screening(capacity=2, max_guests=1)
+    host = make_member()
+    services.rsvp(member=host, screening=screening)
+    services.rsvp(member=make_member(), screening=screening)  # full
+    services.change_guests(member=host, screening=screening, guests=1)  # the guest waits, first
+    client.force_login(member)
+    client.post(reverse("screenings:rsvp", args=[screening.slug]))
+    assert [place.rsvp.member for place in services.seats.queue(screening)] == [host, member]
+    assert "number 2 on the waitlist" in client.get(screening.get_absolute_url()).content.decode()

@@ -144,4 +144,63 @@ def test_the_archive_runs_as_many_queries_for_50_evenings_as_for_1(make_screenin
     one = queries()
     evenings(49)
     time_machine.move_to(start + timedelta(days=2), tick=False)
-    assert one == queries() == 2, "the evenings with their counts and ratings; their comment counts"
+    assert one == queries() == 3, "how many evenings; the page's, with counts and ratings; their comment counts"
+
+
+def test_the_archive_pages_through_every_evening_newest_first(make_screening, settings):
+    settings.CLUB_PAGE_CACHE_SECONDS = 0
+    for days in range(1, 23):
+        make_screening(title=f"Evening {days} days ago", starts_at=timezone.now() - timedelta(days=days))
+    first = Client().get(reverse("screenings:past")).content.decode()
+    assert "Evening 1 days ago" in first and "Evening 20 days ago" in first and "Evening 21 days ago" not in first
+    assert "Page 1 of 2" in first and 'rel="next" href="?page=2"' in first
+    second = Client().get(reverse("screenings:past"), {"page": 2}).content.decode()
+    assert "Evening 21 days ago" in second and "Evening 22 days ago" in second and "Evening 1 days ago" not in second
+
+
+@pytest.mark.parametrize("logged_in", [False, True])
+def test_a_past_screenings_page_runs_as_many_queries_for_50_reflections_as_for_1(
+    make_screening, make_member, settings, time_machine, logged_in
+):
+    settings.CLUB_PAGE_CACHE_SECONDS = 0
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"  # the same count with REDIS_URL set
+    reader = make_member()
+
+    def queries_for(writers: int) -> int:
+        time_machine.move_to(timezone.now(), tick=False)
+        screening = make_screening(starts_at=timezone.now() + timedelta(hours=1), capacity=60)
+        members = [make_member() for _ in range(writers)]
+        for member in members:
+            services.check_in(screening=screening, rsvp_id=services.rsvp(member=member, screening=screening).pk)
+        time_machine.move_to(screening.ends_at + timedelta(hours=12), tick=False)
+        for member in members:
+            services.write_reflection(member=member, screening=screening, ratings=RATINGS, noticed="Noticed.")
+        client = Client()
+        if logged_in:
+            client.force_login(reader)
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(screening.get_absolute_url())
+        assert page.status_code == 200 and page.content.decode().count("Noticed.") == writers
+        return len(captured)
+
+    # A visitor: the screening, its reflections, its comments. A member adds the session, themselves, their
+    # RSVP, the door team, their own reflection and whether they were there.
+    assert queries_for(1) == queries_for(50) == (9 if logged_in else 3)
+
+
+def test_the_door_counts_as_used_in_one_way_for_the_archive_and_for_who_was_there(
+    make_screening, make_member, time_machine
+):
+    """Lena was checked in early and then cancelled before the start: nobody going was checked in, so
+    the door was not used, and Boris, going, was there, for the archive and for his own page alike."""
+    time_machine.move_to(timezone.now(), tick=False)
+    screening = make_screening(title="Early door", slug="early-door", starts_at=timezone.now() + timedelta(hours=1))
+    lena, boris = make_member(), make_member()
+    booking = services.rsvp(member=lena, screening=screening)
+    services.rsvp(member=boris, screening=screening)
+    services.check_in(screening=screening, rsvp_id=booking.pk)
+    services.cancel_rsvp(member=lena, screening=screening)
+    time_machine.move_to(screening.ends_at + timedelta(hours=1), tick=False)
+    archive = Client().get(reverse("screenings:past")).content.decode()
+    assert "1 had seats" in archive
+    assert list(Rsvp.objects.filter(screening=screening).attended().values_list("member", flat=True)) == [boris.pk]

@@ -6,8 +6,8 @@ from screenings.services import expire_offers
 class Command(BaseCommand):
     help = (
         "Lapse the offers past their deadline and offer the seats to the next in line. The task worker does "
-        "this at each deadline, and so does any page that touches the screening; run this from cron (every "
-        "few minutes) only as a safety net."
+        "this at each deadline, and so does any page that touches the screening; the worker runs this "
+        "command when it starts (Procfile), and cron may run it every few minutes as a safety net."
     )
 
     def handle(self, *args, **options):
