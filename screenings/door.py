@@ -122,14 +122,13 @@ def _back(screening: Screening, query: str) -> HttpResponse:
 @door_view
 def check_in(request: HttpRequest, screening: Screening) -> HttpResponse:
     """Check a party in, or with `undo`, take it back. The search stays, so the row is seen to change."""
-    undo = request.POST.get("undo") == "1"
+    undo, staff = request.POST.get("undo") == "1", attendance.runs_the_door_as_staff(request)
+    ticket = _id(request.POST.get("rsvp"))
     try:
         if undo:
-            booking, changed = services.undo_check_in(screening=screening, rsvp_id=_id(request.POST.get("rsvp")))
+            booking, changed = services.undo_check_in(screening=screening, rsvp_id=ticket, staff=staff)
         else:
-            booking, changed = services.check_in(
-                screening=screening, rsvp_id=_id(request.POST.get("rsvp")), by=request.user
-            )
+            booking, changed = services.check_in(screening=screening, rsvp_id=ticket, by=request.user, staff=staff)
     except services.DoorRefused as refusal:
         messages.error(request, str(refusal))
     else:

@@ -1,6 +1,7 @@
 """A screening's door list: who is going, who waits, who came, read once; and the same list as CSV rows,
 for the door page's download and the admin's export alike."""
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -104,10 +105,10 @@ def csv_row(booking: Rsvp, *, started: bool, emails: bool) -> list:
     return row if emails else row[:2] + row[3:]
 
 
-# A cell starting with one of these runs as a formula (or is read as one after a tab or a line break)
-# in a spreadsheet.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A cell starting with one of these runs as a formula (or is read as one after a tab or a line break) in a
+# spreadsheet; so does any part of it after a `;` or `,`, which a spreadsheet may take as its list separator.
+FORMULA = re.compile(r"(?:^|[;,])\s*[=+\-@\t\r]")
 
 
 def safe_cell(value: str) -> str:
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+    return f"'{value}" if FORMULA.search(value) else value

@@ -24,6 +24,13 @@ def _open(screening: Screening, now: datetime) -> None:
         raise DoorRefused("This screening is over: its door list is kept as it was.")
 
 
+def _still_open_to(screening: Screening, now: datetime, *, staff: bool) -> None:
+    """Who came is settled once the screening ends: after it only an organiser or curator corrects the list
+    (a check-in is what lets a member write a reflection)."""
+    if screening.ends_at <= now and not staff:
+        raise DoorRefused("This screening is over: an organiser can correct who came.")
+
+
 def _ticket(screening: Screening, rsvp_id) -> Rsvp:
     booking = Rsvp.objects.select_related("member", "screening").filter(pk=rsvp_id).first()
     if booking is None:
@@ -35,11 +42,13 @@ def _ticket(screening: Screening, rsvp_id) -> Rsvp:
 
 
 @transaction.atomic
-def check_in(*, screening: Screening, rsvp_id, by=None) -> tuple[Rsvp, bool]:
-    """Mark a party going as arrived, checked in `by` whoever runs the door; False when it was already."""
+def check_in(*, screening: Screening, rsvp_id, by=None, staff: bool = False) -> tuple[Rsvp, bool]:
+    """Mark a party going as arrived, checked in `by` whoever runs the door; False when it was already. After
+    the end, only `staff` (an organiser or curator) may."""
     screening = lock(screening)
     if screening.is_cancelled:
         raise DoorRefused(CANCELLED_NOTE)
+    _still_open_to(screening, timezone.now(), staff=staff)
     booking = _ticket(screening, rsvp_id)
     if booking.status != RsvpStatus.GOING:
         raise DoorRefused(
@@ -53,9 +62,11 @@ def check_in(*, screening: Screening, rsvp_id, by=None) -> tuple[Rsvp, bool]:
 
 
 @transaction.atomic
-def undo_check_in(*, screening: Screening, rsvp_id) -> tuple[Rsvp, bool]:
-    """Take back a check-in made by mistake; False when the party was not checked in."""
+def undo_check_in(*, screening: Screening, rsvp_id, staff: bool = False) -> tuple[Rsvp, bool]:
+    """Take back a check-in made by mistake; False when the party was not checked in. After the end, only
+    `staff` may."""
     screening = lock(screening)
+    _still_open_to(screening, timezone.now(), staff=staff)
     booking = _ticket(screening, rsvp_id)
     if not booking.checked_in_at:
         return booking, False

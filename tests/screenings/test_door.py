@@ -373,3 +373,28 @@ def test_a_volunteer_who_leaves_the_club_is_no_longer_named_on_the_check_ins(doo
     close_account(member=volunteer)
     booking = Rsvp.objects.get(member__username="lena")
     assert booking.checked_in_at is not None and booking.checked_in_by is None
+
+
+def test_a_formula_after_a_list_separator_is_guarded_too():
+    from screenings.door_list import safe_cell
+
+    assert safe_cell('Bob;=HYPERLINK("http://x","ok")').startswith("'")
+    assert safe_cell("Bob, +1").startswith("'")
+    assert safe_cell(" =1") == "' =1"
+    assert safe_cell("Anne-Marie Smith") == "Anne-Marie Smith"
+
+
+def test_after_the_end_only_an_organiser_corrects_who_came(door_client, night, organiser, time_machine):
+    lena, boris = Rsvp.objects.get(member__username="lena"), Rsvp.objects.get(member__username="borya")
+    services.check_in(screening=night, rsvp_id=lena.pk)
+    time_machine.move_to(night.ends_at + timedelta(hours=1), tick=False)
+    door_client.post(door_url(night, "check_in"), {"rsvp": lena.pk, "undo": "1"})
+    door_client.post(door_url(night, "check_in"), {"rsvp": boris.pk})
+    lena.refresh_from_db(), boris.refresh_from_db()
+    assert lena.checked_in_at and not boris.checked_in_at  # the volunteer's undo and late check-in refused
+
+    staff = Client()
+    log_in_with_two_factor(staff, organiser)
+    staff.post(door_url(night, "check_in"), {"rsvp": lena.pk, "undo": "1"})
+    lena.refresh_from_db()
+    assert lena.checked_in_at is None
