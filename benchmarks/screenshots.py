@@ -43,16 +43,16 @@ def take(folder: Path) -> None:
     with workdir() as tmp:
         env = site_env("sqlite", tmp, SITE_URL=f"https://127.0.0.1:{port}")
         prepare(env)
-        with gunicorn(env, port=port, workers=2, tls=self_signed_certificate(tmp)) as base:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-                for width in WIDTHS:
-                    page = browser.new_page(viewport={"width": width, "height": 800}, ignore_https_errors=True)
-                    for name, path in PAGES.items():
-                        page.goto(base + path, wait_until="networkidle")
-                        page.screenshot(path=folder / f"{name}-{width}.png", full_page=True, animations="disabled")
-                    page.close()
-                browser.close()
+        server = gunicorn(env, port=port, workers=2, tls=self_signed_certificate(tmp))
+        with server as base, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+            for width in WIDTHS:
+                page = browser.new_page(viewport={"width": width, "height": 800}, ignore_https_errors=True)
+                for name, path in PAGES.items():
+                    page.goto(base + path, wait_until="networkidle")
+                    page.screenshot(path=folder / f"{name}-{width}.png", full_page=True, animations="disabled")
+                page.close()
+            browser.close()
 
 
 def difference(before: Path, after: Path) -> float:

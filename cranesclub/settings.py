@@ -275,9 +275,11 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
-    # Bootstrap from the pinned npm package (npm ci), never a CDN or a copy.
-    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+    # The stylesheet `make css` builds from styles/ and Bootstrap's Sass (the npm package, never a copy).
+    BASE_DIR / "build" / "static",
 ]
+# Inlined in every page (core.stylesheet); collectstatic also serves it as css/site.css for the error page.
+SITE_STYLESHEET = BASE_DIR / "build" / "static" / "css" / "site.css"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -339,7 +341,8 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 
 CONTENT_SECURITY_POLICY_REPORT_ONLY = None
-# No inline scripts or styles anywhere: every script and stylesheet is a file of our own.
+# No inline scripts, and no inline styles but the site's stylesheet, inlined in every page and allowed by its
+# hash (core.middleware.SiteCSPMiddleware adds it to style-src): every script is a file of our own.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -448,8 +451,6 @@ LAYOUT_LINKS = {
 }
 LAYOUT_SECTIONS = ("facts", "faq", "screenings", "discussion")
 LAYOUT_ASSETS = {
-    "bootstrap": "vendor/bootstrap/css/bootstrap.min.css",
-    "css": "css/site.css",
     "icon": "img/favicon.svg",
     "mark": "img/crane-mark.svg",
     "og_image": "img/og-cranes.png",
