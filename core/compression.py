@@ -23,13 +23,13 @@ class GzipPages:
             return self.application(environ, start_response)
         kept = {}
 
-        def keep(status, headers, exc_info=None):
+        def keep(status, headers, *exc_info):
             kept.update(status=status, headers=headers, exc_info=exc_info)
             return _no_write
 
         result = self.application(environ, keep)
         if getattr(result, "streaming", False) or not self._compressible(kept):
-            start_response(kept["status"], kept["headers"], kept["exc_info"])
+            start_response(kept["status"], kept["headers"], *kept["exc_info"])
             return result
         try:
             body = b"".join(result)
@@ -40,7 +40,7 @@ class GzipPages:
             compressed = compress_string(body, max_random_bytes=100)
             if len(compressed) < len(body):
                 body, kept["headers"] = compressed, self._headers(kept["headers"], len(compressed))
-        start_response(kept["status"], kept["headers"], kept["exc_info"])
+        start_response(kept["status"], kept["headers"], *kept["exc_info"])
         return [body]
 
     @staticmethod
