@@ -11,6 +11,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+from core import variants
 from core.admin import ReadOnlyInline
 from core.images import ImageWithoutMetadataField
 from screenings import services
@@ -124,6 +125,8 @@ class ScreeningAdmin(ScreeningHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         services.save_screening(screening=obj)
+        previous = form.initial.get("image")
+        variants.refresh(obj.image, getattr(previous, "name", None) or "")
 
     def has_delete_permission(self, request, obj=None):
         # RSVPs change only through the services, which tell members: such a screening is cancelled instead.

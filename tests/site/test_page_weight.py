@@ -40,10 +40,11 @@ def compressed_size(client, url: str) -> int:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_css_and_js_stay_under_100_kb_compressed(path, fact, screening):
+def test_a_page_with_its_css_and_js_stays_under_25_kb_compressed(path, fact, screening):
+    """The stylesheet is inlined (core.stylesheet): the page is most of it. `make lighthouse` measures the rest."""
     client = Client()
-    total = sum(compressed_size(client, url) for url in assets_of(client, path).files)
-    assert 0 < total < 100 * 1024, f"{path}: {total} bytes"
+    total = compressed_size(client, path) + sum(compressed_size(client, url) for url in assets_of(client, path).files)
+    assert 0 < total < 25_000, f"{path}: {total} bytes"
 
 
 @pytest.mark.parametrize("path", PAGES)
