@@ -53,3 +53,9 @@ def test_images_have_dimensions_and_below_the_fold_ones_load_lazily(path, fact, 
         assert image.get("width") and image.get("height"), image
         if image["src"].rsplit("/", 1)[-1] not in EAGER_IMAGES:
             assert image.get("loading") == "lazy", image
+
+
+def test_static_files_get_a_brotli_copy_beside_the_gzip_one():
+    from whitenoise.compress import Compressor
+
+    assert Compressor(quiet=True).use_brotli  # the Brotli package is installed (requirements.in)
