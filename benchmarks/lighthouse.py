@@ -3,7 +3,7 @@ the screenings', mobile settings (slow 4G, a slow phone), against gunicorn with 
 
 Needs CHROME_PATH (Debian's chromium). Prints each page's largest paint, bytes transferred and scores, and
 fails when a page misses the budget: LCP over 1.0 s, over 25 KB transferred, or below 100 in a category.
-Usage: CHROME_PATH=/usr/bin/chromium python benchmarks/lighthouse.py
+Usage: CHROME_PATH=/usr/bin/chromium python benchmarks/lighthouse.py [PAGE ...]   (default: PAGES)
 """
 
 import json
@@ -49,6 +49,9 @@ def audit(url: str, out: Path) -> dict:
         cwd=ROOT, check=True,
     )  # fmt: skip
     report = json.loads(out.read_text())
+    if keep := os.environ.get("LIGHTHOUSE_REPORTS"):  # a folder to keep each page's full report in
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        (Path(keep) / f"{url.split('/', 3)[3].strip('/').replace('/', '_') or 'home'}.json").write_text(out.read_text())
     if report.get("runtimeError"):
         raise RuntimeError(f"Lighthouse could not audit {url}: {report['runtimeError']}")
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
@@ -95,7 +98,7 @@ def main() -> int:
         env = site_env("sqlite", tmp, SITE_URL=f"https://127.0.0.1:{port}")
         prepare(env)
         with gunicorn(env, port=port, workers=2, tls=self_signed_certificate(tmp)) as base:
-            results = {page: audit(base + page, tmp / "report.json") for page in PAGES}
+            results = {page: audit(base + page, tmp / "report.json") for page in sys.argv[1:] or PAGES}
     version = next(iter(results.values()))["version"]
     print(f"Lighthouse {version}, mobile (default throttling), gunicorn with debug off")
     print(f"{'page':44} {'LCP s':>6} {'KB':>6} " + " ".join(f"{c:>14}" for c in CATEGORIES))

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 PAGES = ["/", "/facts/", "/facts/palme-dor-winner/", "/faq/", "/screenings/", "/discussion/", "/accounts/login/"]
 # Above the fold: loading them lazily would only delay the first paint.
-EAGER_IMAGES = {"crane-mark.svg", "cranes.svg"}
+EAGER_IMAGES = {"crane-mark.svg"}
 
 
 class Assets(HTMLParser):
@@ -59,3 +59,9 @@ def test_static_files_get_a_brotli_copy_beside_the_gzip_one():
     from whitenoise.compress import Compressor
 
     assert Compressor(quiet=True).use_brotli  # the Brotli package is installed (requirements.in)
+
+
+def test_the_home_page_draws_its_hero_in_the_page_with_a_name_for_screen_readers(client, fact):
+    html = Client().get("/").content.decode()
+    assert '<svg class="hero-art"' in html and 'aria-labelledby="cranes-title"' in html
+    assert html.count('<path id="crane"') == 1  # one crane drawn, five <use>d: no repeated shapes in the page
