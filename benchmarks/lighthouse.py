@@ -38,17 +38,28 @@ CHROME_FLAGS = (
 )
 
 
+def run_lighthouse(url: str, out: Path) -> dict:
+    """Lighthouse's report of one page; a run it gives up on (NO_NAVSTART on a busy machine) is tried again."""
+    for attempt in range(3):
+        out.unlink(missing_ok=True)  # never the previous page's report
+        done = subprocess.run(
+            [
+                str(ROOT / "node_modules" / ".bin" / "lighthouse"), url,
+                "--quiet", "--output=json", f"--output-path={out}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                f"--chrome-flags={CHROME_FLAGS}",
+            ],
+            cwd=ROOT,
+        )  # fmt: skip
+        report = json.loads(out.read_text()) if done.returncode == 0 and out.exists() else {"runtimeError": "failed"}
+        if not report.get("runtimeError") or attempt == 2:
+            return report
+        print(f"Lighthouse failed on {url} ({report['runtimeError']}); trying again", file=sys.stderr)
+    return report
+
+
 def audit(url: str, out: Path) -> dict:
-    subprocess.run(
-        [
-            str(ROOT / "node_modules" / ".bin" / "lighthouse"), url,
-            "--quiet", "--output=json", f"--output-path={out}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            f"--chrome-flags={CHROME_FLAGS}",
-        ],
-        cwd=ROOT, check=True,
-    )  # fmt: skip
-    report = json.loads(out.read_text())
+    report = run_lighthouse(url, out)
     if keep := os.environ.get("LIGHTHOUSE_REPORTS"):  # a folder to keep each page's full report in
         Path(keep).mkdir(parents=True, exist_ok=True)
         (Path(keep) / f"{url.split('/', 3)[3].strip('/').replace('/', '_') or 'home'}.json").write_text(out.read_text())
