@@ -56,3 +56,14 @@ def test_a_missing_build_says_how_to_make_it(settings, tmp_path):
 
 def test_the_stylesheet_is_built_into_staticfiles_for_the_error_page():
     assert settings.SITE_STYLESHEET.is_relative_to(settings.BASE_DIR / "build" / "static")
+
+
+def test_a_stylesheet_that_could_close_its_element_is_refused(settings, tmp_path):
+    stylesheet.css.cache_clear()
+    settings.SITE_STYLESHEET = tmp_path / "site.css"
+    settings.SITE_STYLESHEET.write_text("a{}</style><script>alert(1)</script>")
+    try:
+        with pytest.raises(Exception, match="contains"):
+            stylesheet.css()
+    finally:
+        stylesheet.css.cache_clear()
