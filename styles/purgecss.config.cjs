@@ -5,7 +5,7 @@ const packages = (process.env.PYTHON_PACKAGES || "").split(" ").filter(Boolean);
 
 module.exports = {
   content: [
-    "templates/**/*.html",
+    "templates/**/*.{html,svg,txt}",
     "{core,cranesclub,discussion,facts,home,members,outbox,pagecache,screenings}/**/*.py",
     ...packages.flatMap((folder) => [`${folder}/**/*.html`, `${folder}/**/*.py`]),
   ],
