@@ -79,7 +79,7 @@ lock: $(VENV)/.requirements-dev  ## compile requirements*.txt (hashed) from requ
 CSS_PACKAGES = $(shell $(BIN)/python -c 'import os, allauth, crispy_bootstrap5, crispy_forms as c; print(*(os.path.dirname(m.__file__) for m in (allauth, crispy_bootstrap5, c)))')
 css: $(VENV)/.requirements node_modules/.installed  ## build the stylesheet from styles/ (run, test and static do)
 	node_modules/.bin/sass --no-source-map --style=compressed --load-path=node_modules --quiet-deps \
-	  --silence-deprecation=import styles/site.scss build/full/site.css
+	  styles/site.scss build/full/site.css
 	PYTHON_PACKAGES="$(CSS_PACKAGES)" node_modules/.bin/purgecss --config styles/purgecss.config.cjs
 
 static: $(VENV)/.requirements node_modules/.installed css  ## collect the static files
