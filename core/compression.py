@@ -6,10 +6,11 @@ This is Django's GZipMiddleware at the WSGI level, so kept pages that never reac
 too; like it, it pads the gzip header with random bytes against BREACH (CSRF tokens are masked as well).
 """
 
-from django.utils.regex_helper import _lazy_re_compile
+import re
+
 from django.utils.text import compress_string
 
-ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 TEXT = ("text/html", "application/xml", "application/rss+xml", "application/atom+xml", "application/json")
 MIN_BYTES = 200
 
@@ -28,7 +29,8 @@ class GzipPages:
             return _no_write
 
         result = self.application(environ, keep)
-        if getattr(result, "streaming", False) or not self._compressible(kept):
+        # Django's responses say whether they stream; a kept page is a list; anything else (a file wrapper) streams.
+        if getattr(result, "streaming", not isinstance(result, list)) or not self._compressible(kept):
             start_response(kept["status"], kept["headers"], *kept["exc_info"])
             return result
         try:

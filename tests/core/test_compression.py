@@ -60,3 +60,12 @@ def test_the_site_application_compresses():
     from cranesclub.wsgi import application
 
     assert isinstance(application, GzipPages)
+
+
+def test_a_file_wrapper_streams_untouched():
+    def application(environ, start_response):
+        start_response("200 OK", [("Content-Type", "text/html")])
+        return iter([PAGE])  # as wsgi.file_wrapper: no `streaming`, not a list
+
+    status, headers, body = call(GzipPages(application))
+    assert body == PAGE and "Content-Encoding" not in headers
