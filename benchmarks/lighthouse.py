@@ -90,13 +90,14 @@ def misses(result: dict) -> list[str]:
     return missed
 
 
-def measured(url: str, out: Path) -> dict:
-    """A page's result; one that misses the budget is measured once more and the better run kept, as a
-    machine busy with something else can cost a run its total blocking time. Two misses fail."""
+def measured(url: str, out: Path, tries: int = 3) -> dict:
+    """A page's result; one that misses the budget is measured again, up to `tries` runs, and the best kept:
+    a machine busy with other work makes a run slower, never faster. A page that misses every time fails."""
     result = audit(url, out)
-    if misses(result):
-        again = audit(url, out)
-        result = min(result, again, key=lambda run: len(misses(run)))
+    for _ in range(tries - 1):
+        if not misses(result):
+            break
+        result = min(result, audit(url, out), key=lambda run: (len(misses(run)), run["lcp"]))
     return result
 
 
