@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO ?= 1
 
-.PHONY: help run superuser test lint lock format serve static backup restore load connections bench instructions lighthouse clean
+.PHONY: help run superuser test lint lock format serve static css backup restore load connections bench instructions lighthouse clean
 
 # `make help` lists the targets with a `##` comment, in this order.
 help:
@@ -28,7 +28,8 @@ $(VENV)/.requirements-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt -r requirements-dev.txt
 	@touch $@ $(VENV)/.requirements
 
-# Runtime front-end packages (Bootstrap) for run and serve; the dev set adds axe-core and Lighthouse.
+# Runtime front-end packages (Bootstrap's Sass, and sass and PurgeCSS that build the stylesheet) for run and
+# serve; the dev set adds axe-core and Lighthouse.
 node_modules/.installed: package.json package-lock.json
 	npm ci --omit=dev --no-audit --no-fund
 	@touch $@
@@ -38,7 +39,7 @@ node_modules/.installed-dev: package.json package-lock.json
 	@touch $@ node_modules/.installed
 
 run: export DJANGO_DEBUG ?= 1
-run: $(VENV)/.requirements node_modules/.installed  ## serve the site with debug on, SQLite and the task workers
+run: $(VENV)/.requirements node_modules/.installed css  ## serve the site with debug on, SQLite and the task workers
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_catalogue
 	@if [ "$(DEMO)" != "0" ]; then $(BIN)/python manage.py load_demo_screenings; fi
@@ -57,7 +58,7 @@ superuser: $(VENV)/.requirements  ## make a curator account (superuser) on the d
 	$(BIN)/python manage.py createsuperuser
 
 # Browser tests run when Chromium is installed (apt-get install chromium) and are skipped otherwise.
-test: $(VENV)/.requirements-dev node_modules/.installed-dev  ## run the whole test suite
+test: $(VENV)/.requirements-dev node_modules/.installed-dev css  ## run the whole test suite
 	$(BIN)/pytest
 
 lint: $(VENV)/.requirements-dev  ## ruff, import contracts, makemigrations --check, bandit
@@ -73,7 +74,16 @@ lock: $(VENV)/.requirements-dev  ## compile requirements*.txt (hashed) from requ
 	$(LOCK) --output-file requirements.txt requirements.in
 	$(LOCK) --output-file requirements-dev.txt requirements-dev.in
 
-static: $(VENV)/.requirements node_modules/.installed  ## collect the static files
+# The stylesheet, build/static/css/site.css (build output, not in git): Bootstrap's Sass modules the site uses
+# and styles/_club.scss, compiled, then PurgeCSS drops every selector that no template or Python file (ours,
+# crispy-forms' and allauth's) names. Built every time: a template edit can change what is kept; it takes seconds.
+CSS_PACKAGES = $(shell $(BIN)/python -c 'import os, allauth, crispy_bootstrap5, crispy_forms as c; print(*(os.path.dirname(m.__file__) for m in (allauth, crispy_bootstrap5, c)))')
+css: $(VENV)/.requirements node_modules/.installed  ## build the stylesheet from styles/ (run, test and static do)
+	node_modules/.bin/sass --no-source-map --style=compressed --load-path=node_modules --quiet-deps \
+	  styles/site.scss build/full/site.css
+	PYTHON_PACKAGES="$(CSS_PACKAGES)" node_modules/.bin/purgecss --config styles/purgecss.config.cjs
+
+static: $(VENV)/.requirements node_modules/.installed css  ## collect the static files
 	$(BIN)/python manage.py collectstatic --no-input -v 0
 
 # Production-like: debug off, gunicorn, WhiteNoise. Needs DJANGO_SECRET_KEY and MFA_ENCRYPTION_KEY (and usually
@@ -93,7 +103,7 @@ restore: $(VENV)/.requirements  ## restore BACKUP=backups/cranesclub-...
 	$(BIN)/python manage.py migrate --no-input
 
 # 64 connections for 60 s against gunicorn, on SQLite and on PostgreSQL + Redis (needs wrk).
-load: $(VENV)/.requirements node_modules/.installed  ## 64 connections for 60 s on SQLite, then PostgreSQL + Redis
+load: $(VENV)/.requirements node_modules/.installed css  ## 64 connections for 60 s on SQLite, then PostgreSQL + Redis
 	$(call need,wrk,wrk)
 	$(BIN)/python benchmarks/load.py
 
@@ -104,18 +114,19 @@ connections: $(VENV)/.requirements node_modules/.installed  ## PostgreSQL connec
 
 # Requests per second against a bare Django view of the same size, cache on and off (needs wrk); then
 # cancelling a screening with 500 RSVPs: the admin's request, and the worker sending the emails.
-bench: $(VENV)/.requirements-dev node_modules/.installed  ## requests a second against a bare Django view
+bench: $(VENV)/.requirements-dev node_modules/.installed css  ## requests a second against a bare Django view
 	$(call need,wrk,wrk)
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/notices.py
 
 # Instructions per request for the same pages and the bare view, counted by callgrind (needs valgrind).
-instructions: $(VENV)/.requirements node_modules/.installed  ## instructions a request, counted by callgrind
+instructions: $(VENV)/.requirements node_modules/.installed css  ## instructions a request, counted by callgrind
 	$(call need,valgrind,valgrind)
 	$(BIN)/python benchmarks/instructions.py
 
-# Lighthouse (mobile) on the main public pages (benchmarks/lighthouse.py lists them), gunicorn with debug off.
-lighthouse: $(VENV)/.requirements-dev node_modules/.installed-dev  ## Lighthouse (mobile) on the main pages
+# Lighthouse (mobile) on the main public pages (benchmarks/lighthouse.py lists them), gunicorn with debug off;
+# fails when a page misses the budget (LCP 1.0 s, 25 KB, 100 in every category).
+lighthouse: $(VENV)/.requirements-dev node_modules/.installed-dev css  ## Lighthouse (mobile) on the main pages
 	$(if $(CHROME_PATH),,$(call need,chromium,chromium))
 	CHROME_PATH=$${CHROME_PATH:-$$(command -v chromium)} $(BIN)/python benchmarks/lighthouse.py
 
@@ -124,4 +135,4 @@ format: $(VENV)/.requirements-dev  ## fix what ruff can
 	$(BIN)/ruff format .
 
 clean:  ## remove .venv, node_modules and built files
-	rm -rf $(VENV) node_modules staticfiles .pytest_cache
+	rm -rf $(VENV) node_modules staticfiles build .pytest_cache

@@ -1,8 +1,9 @@
 """Lighthouse (pinned in package.json) on the main public pages, the club's own (about, contact, privacy) and
-the screenings', mobile settings, against gunicorn with debug off.
+the screenings', mobile settings (slow 4G, a slow phone), against gunicorn with debug off.
 
-Needs CHROME_PATH (Debian's chromium). Prints each category's score; fails below 95.
-Usage: CHROME_PATH=/usr/bin/chromium python benchmarks/lighthouse.py
+Needs CHROME_PATH (Debian's chromium). Prints each page's largest paint, bytes transferred and scores, and
+fails when a page misses the budget: LCP over 1.0 s, over 25 KB transferred, or below 100 in a category.
+Usage: CHROME_PATH=/usr/bin/chromium python benchmarks/lighthouse.py [PAGE ...]   (default: PAGES)
 """
 
 import json
@@ -19,6 +20,7 @@ PAGES = [
     "/",
     "/facts/",
     "/facts/palme-dor-winner/",
+    "/faq/",
     "/about/",
     "/contact/",
     "/privacy/",
@@ -27,24 +29,40 @@ PAGES = [
     "/screenings/demo-club-screening/programme/",
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-TARGET = 95
+TARGET = 100
+MAX_LCP_MS = 1000
+MAX_BYTES = 25_000
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking"
     " --disable-component-update --disable-sync --ignore-certificate-errors"
 )
 
 
+def run_lighthouse(url: str, out: Path) -> dict:
+    """Lighthouse's report of one page; a run it gives up on (NO_NAVSTART on a busy machine) is tried again."""
+    for attempt in range(3):
+        out.unlink(missing_ok=True)  # never the previous page's report
+        done = subprocess.run(
+            [
+                str(ROOT / "node_modules" / ".bin" / "lighthouse"), url,
+                "--quiet", "--output=json", f"--output-path={out}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                f"--chrome-flags={CHROME_FLAGS}",
+            ],
+            cwd=ROOT,
+        )  # fmt: skip
+        report = json.loads(out.read_text()) if done.returncode == 0 and out.exists() else {"runtimeError": "failed"}
+        if not report.get("runtimeError") or attempt == 2:
+            return report
+        print(f"Lighthouse failed on {url} ({report['runtimeError']}); trying again", file=sys.stderr)
+    return report
+
+
 def audit(url: str, out: Path) -> dict:
-    subprocess.run(
-        [
-            str(ROOT / "node_modules" / ".bin" / "lighthouse"), url,
-            "--quiet", "--output=json", f"--output-path={out}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            f"--chrome-flags={CHROME_FLAGS}",
-        ],
-        cwd=ROOT, check=True,
-    )  # fmt: skip
-    report = json.loads(out.read_text())
+    report = run_lighthouse(url, out)
+    if keep := os.environ.get("LIGHTHOUSE_REPORTS"):  # a folder to keep each page's full report in
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        (Path(keep) / f"{url.split('/', 3)[3].strip('/').replace('/', '_') or 'home'}.json").write_text(out.read_text())
     if report.get("runtimeError"):
         raise RuntimeError(f"Lighthouse could not audit {url}: {report['runtimeError']}")
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
@@ -53,7 +71,34 @@ def audit(url: str, out: Path) -> dict:
         for audit in report["audits"].values()
         if audit.get("score") is not None and audit["score"] < 0.9 and audit.get("scoreDisplayMode") == "binary"
     ]
-    return {"scores": scores, "failing": failing, "version": report["lighthouseVersion"]}
+    return {
+        "scores": scores,
+        "lcp": report["audits"]["largest-contentful-paint"]["numericValue"],
+        "bytes": report["audits"]["total-byte-weight"]["numericValue"],
+        "failing": failing,
+        "version": report["lighthouseVersion"],
+    }
+
+
+def misses(result: dict) -> list[str]:
+    """What a page's result misses of the budget, in words; empty when it is within it."""
+    missed = [f"{c} {result['scores'][c]} < {TARGET}" for c in CATEGORIES if result["scores"][c] < TARGET]
+    if result["lcp"] > MAX_LCP_MS:
+        missed.append(f"LCP {result['lcp'] / 1000:.2f} s > {MAX_LCP_MS / 1000:.1f} s")
+    if result["bytes"] > MAX_BYTES:
+        missed.append(f"{result['bytes'] / 1000:.1f} KB > {MAX_BYTES / 1000:.0f} KB")
+    return missed
+
+
+def measured(url: str, out: Path, tries: int = 3) -> dict:
+    """A page's result; one that misses the budget is measured again, up to `tries` runs, and the best kept:
+    a machine busy with other work makes a run slower, never faster. A page that misses every time fails."""
+    result = audit(url, out)
+    for _ in range(tries - 1):
+        if not misses(result):
+            break
+        result = min(result, audit(url, out), key=lambda run: (len(misses(run)), run["lcp"]))
+    return result
 
 
 def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
@@ -75,17 +120,21 @@ def main() -> int:
         env = site_env("sqlite", tmp, SITE_URL=f"https://127.0.0.1:{port}")
         prepare(env)
         with gunicorn(env, port=port, workers=2, tls=self_signed_certificate(tmp)) as base:
-            results = {page: audit(base + page, tmp / "report.json") for page in PAGES}
+            results = {page: measured(base + page, tmp / "report.json") for page in sys.argv[1:] or PAGES}
     version = next(iter(results.values()))["version"]
     print(f"Lighthouse {version}, mobile (default throttling), gunicorn with debug off")
-    print(f"{'page':44} " + " ".join(f"{c:>15}" for c in CATEGORIES))
+    print(f"{'page':44} {'LCP s':>6} {'KB':>6} " + " ".join(f"{c:>14}" for c in CATEGORIES))
     failed = False
     for page, result in results.items():
-        print(f"{page:44} " + " ".join(f"{result['scores'][c]:>15}" for c in CATEGORIES))
-        failed |= min(result["scores"].values()) < TARGET
+        scores = " ".join(f"{result['scores'][c]:>14}" for c in CATEGORIES)
+        print(f"{page:44} {result['lcp'] / 1000:>6.2f} {result['bytes'] / 1000:>6.1f} {scores}")
         for line in result["failing"]:
             print(f"    failing audit: {line}")
-    print(f"target {TARGET} in every category: {'MISSED' if failed else 'met'}")
+        for line in misses(result):
+            print(f"    over budget: {line}")
+            failed = True
+    budget = f"LCP <= {MAX_LCP_MS / 1000:.1f} s, <= {MAX_BYTES / 1000:.0f} KB, {TARGET} in every category"
+    print(f"budget ({budget}): {'MISSED' if failed else 'met'}")
     return 1 if failed else 0
 
 

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 
+from core import stylesheet
+
 
 @cache
 def _layout(script_prefix: str, static_url: str) -> dict:
@@ -21,7 +23,9 @@ def _section(path: str, nav: dict) -> str | None:
 def site(request) -> dict:
     """The public address (for canonical links and social cards), the layout's links and the current menu item.
 
-    base.html names them: {{ nav.faq }}, {{ asset.css }}; settings.LAYOUT_* list them.
+    base.html names them: {{ nav.faq }}, {{ asset.icon }}; settings.LAYOUT_* list them. {{ stylesheet }} is the
+    site's CSS, which base.html inlines (core.stylesheet).
     """
     layout = _layout(get_script_prefix(), settings.STATIC_URL)
-    return {"site_url": settings.SITE_URL, "section": _section(request.path, layout["nav"]), **layout}
+    section = _section(request.path, layout["nav"])
+    return {"site_url": settings.SITE_URL, "section": section, "stylesheet": stylesheet.css(), **layout}

@@ -7,7 +7,7 @@ from csp.utils import build_policy
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
-from core import proxies
+from core import proxies, stylesheet
 
 
 def cross_origin_resource_policy(get_response: Callable[[HttpRequest], HttpResponse]):
@@ -35,14 +35,23 @@ class SiteCSPMiddleware(CSPMiddleware):
     """django-csp, with the site-wide policy built once instead of twice on every response.
 
     Responses that customise their policy (the csp decorators) or use a nonce still go through
-    django-csp's own process_response.
+    django-csp's own process_response. Every policy allows the inlined stylesheet by its hash (core.stylesheet).
     """
 
     CUSTOMISED = ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt", "_csp_config_ro", "_csp_exempt_ro")
 
     @cached_property
     def site_policy(self) -> str:
-        return build_policy()
+        return build_policy(update=self.inline_style)
+
+    @property
+    def inline_style(self) -> dict:
+        return {"style-src": [stylesheet.csp_source()]}
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        parts.update = {**self.inline_style, **(parts.update or {})}
+        return parts
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         customised = any(hasattr(response, name) for name in self.CUSTOMISED)

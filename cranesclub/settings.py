@@ -296,8 +296,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
-    # Bootstrap from the pinned npm package (npm ci), never a CDN or a copy.
-    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+    # The stylesheet `make css` builds from styles/ and Bootstrap's Sass (the npm package, never a copy).
+    BASE_DIR / "build" / "static",
 ]
 # Uploads: the file system under MEDIA_ROOT, or with AWS_STORAGE_BUCKET_NAME an S3-compatible bucket that every
 # server shares (django-storages reads the AWS_* settings below). core.storage says which, for health and backups.
@@ -320,6 +320,8 @@ MEDIA_STORAGE = (
     if AWS_STORAGE_BUCKET_NAME
     else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 )
+# Inlined in every page (core.stylesheet); collectstatic also serves it as css/site.css for the error page.
+SITE_STYLESHEET = BASE_DIR / "build" / "static" / "css" / "site.css"
 STORAGES = {
     "default": MEDIA_STORAGE,
     "staticfiles": {
@@ -395,7 +397,8 @@ else:
     MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
     if AWS_S3_REGION_NAME:
         MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com")
-# No inline scripts or styles anywhere: every script and stylesheet is a file of our own.
+# No inline scripts, and no inline styles but the site's stylesheet, inlined in every page and allowed by its
+# hash (core.middleware.SiteCSPMiddleware adds it to style-src): every script is a file of our own.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -511,8 +514,6 @@ LAYOUT_LINKS = {
 }
 LAYOUT_SECTIONS = ("facts", "faq", "screenings", "discussion")
 LAYOUT_ASSETS = {
-    "bootstrap": "vendor/bootstrap/css/bootstrap.min.css",
-    "css": "css/site.css",
     "icon": "img/favicon.svg",
     "mark": "img/crane-mark.svg",
     "og_image": "img/og-cranes.png",

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from core import variants
 from core.admin import StoresUploads
 from core.images import ImageWithoutMetadataField
 from core.text import TidyTextForm
@@ -201,6 +202,8 @@ class FactAdmin(StoresUploads, HistoryAdmin):
             note = "Corrected after a member's suggestion."
         obj._change_reason = note or None
         obj.save(change_note=note, credit=suggestion.member if suggestion else None)
+        previous = form.initial.get("image")
+        variants.refresh(obj.image, getattr(previous, "name", None) or "")
         if suggestion:
             services.accept(suggestion, by=request.user)
             self.message_user(request, f"The suggestion by {suggestion.member.public_name} is accepted; they are told.")

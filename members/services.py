@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from core import personal_data
+from core import personal_data, variants
 from members import addresses
 from members.models import User
 from members.validators import CLOSED_PREFIX
@@ -43,6 +43,7 @@ def close_account(*, member: User) -> None:
     member.user_permissions.clear()
     if avatar:
         forget_file(member.avatar.storage, avatar)
+        variants.refresh(member.avatar, avatar, variants.AVATAR_WIDTHS)
 
 
 def forget_file(storage, name: str) -> None:

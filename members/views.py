@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 import pagecache
-from core import personal_data
+from core import personal_data, variants
 from core.storage import UPLOAD_FAILED, StorageUnavailable
 from core.throttle import throttled
 from members import destinations, services
@@ -54,6 +54,7 @@ def edit_profile(request: HttpRequest) -> HttpResponse:
         else:
             if previous_avatar and member.avatar.name != previous_avatar:
                 services.forget_file(member.avatar.storage, previous_avatar)  # a replaced avatar is not kept
+            variants.refresh(member.avatar, previous_avatar, variants.AVATAR_WIDTHS)
             messages.success(request, "Your profile is saved.")
             return redirect(request.user)
     return render(request, "members/edit_profile.html", {"form": form})

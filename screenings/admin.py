@@ -11,6 +11,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+from core import variants
 from core.admin import ReadOnlyInline, StoresUploads
 from core.images import ImageWithoutMetadataField
 from core.moderation import ModerationActions, OpenReportsFilter
@@ -138,6 +139,8 @@ class ScreeningAdmin(StoresUploads, ScreeningHistoryAdmin):
             # A revert to a version from before the cancellation: the rest is restored, not the status.
             self.message_user(request, CANCELLED_STAYS, messages.WARNING)
         services.save_screening(screening=obj)
+        previous = form.initial.get("image")
+        variants.refresh(obj.image, getattr(previous, "name", None) or "")
 
     def has_delete_permission(self, request, obj=None):
         # RSVPs change only through the services, which tell members: such a screening is cancelled instead.

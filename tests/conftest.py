@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 from itertools import count
 from unittest import mock
@@ -239,3 +240,8 @@ def confirm_by_email(run_worker, mailoutbox, settings):
         assert client.post(path).status_code == 302
 
     return confirm
+
+
+def without_stylesheet(html: str) -> str:
+    """A page without the stylesheet every page inlines (core.stylesheet), for tests that search its text."""
+    return re.sub(r"<style>.*?</style>", "", html, count=1, flags=re.S)

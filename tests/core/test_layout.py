@@ -28,7 +28,7 @@ def test_every_page_links_the_layout_by_its_reversed_addresses(client, db):
     for name in ("account_login", "account_signup"):  # with the page to come back to (tests/members/test_returning.py)
         assert f'href="{reverse(name)}?next=' in html, name
     assert f'href="{reverse("facts:faq")}" aria-current="page"' in html
-    assert f'href="{static("css/site.css")}"' in html
+    assert "<style>" in html and 'rel="stylesheet"' not in html  # the stylesheet is inlined (core.stylesheet)
     assert f'src="{static("img/crane-mark.svg")}"' in html
 
 

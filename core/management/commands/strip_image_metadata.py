@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import models
 
+from core import variants
 from core.images import has_metadata, without_metadata
 
 
@@ -48,6 +49,8 @@ class Command(BaseCommand):
         instance._change_reason = "Image re-drawn without its metadata (EXIF, XMP, comments)."
         instance.save(update_fields=[field.name])
         file.storage.delete(old)
+        if widths := variants.FIELDS.get(f"{instance._meta.label}.{field.name}"):
+            variants.refresh(file, old, widths)  # the clean copy's WebP sizes; the old ones deleted
         return 1
 
 
