@@ -144,14 +144,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # PgBouncer in transaction mode pools for every server: no cursor or prepared statement may outlive a
         # transaction, and there is nothing to keep open here.
         DATABASES["default"].update(CONN_MAX_AGE=0, DISABLE_SERVER_SIDE_CURSORS=True)
-        DATABASES["default"]["OPTIONS"] = {"prepare_threshold": None}
+        DATABASES["default"].setdefault("OPTIONS", {}).update(prepare_threshold=None)
     elif DATABASE_POOL_MAX > 0:
         # Each process (a gunicorn worker, a task worker) borrows from a pool of its own for each request or
         # task: at most DATABASE_POOL_MAX connections, shrinking to DATABASE_POOL_MIN after a minute idle.
-        # Django's pool wants CONN_MAX_AGE 0 (a connection goes back to the pool, not closed).
+        # Django's pool wants CONN_MAX_AGE 0 (a connection goes back to the pool, not closed). CONN_HEALTH_CHECKS
+        # stays on: Django then has the pool check each connection as it is borrowed
+        # (ConnectionPool.check_connection), so after a failover a dead one is replaced, not handed to a request.
+        # The options the URL gave (?sslmode=..., sslrootcert=...) are kept: the pool's are added to them.
         pool = {"min_size": min(DATABASE_POOL_MIN, DATABASE_POOL_MAX), "max_size": DATABASE_POOL_MAX}
-        DATABASES["default"].update(CONN_MAX_AGE=0, CONN_HEALTH_CHECKS=False)
-        DATABASES["default"]["OPTIONS"] = {"pool": {**pool, "max_idle": 60, "timeout": 10}}
+        DATABASES["default"].update(CONN_MAX_AGE=0)
+        DATABASES["default"].setdefault("OPTIONS", {}).update(pool={**pool, "max_idle": 60, "timeout": 10})
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers queue behind each other instead of failing with "database is locked".
     DATABASES["default"]["OPTIONS"] = {

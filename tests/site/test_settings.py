@@ -114,12 +114,12 @@ def test_manage_py_refuses_to_start_without_a_secret_key_in_one_clear_line():
     assert result.stderr.strip().startswith("Cranes Club cannot start: DJANGO_SECRET_KEY is not set")
 
 
-DATABASE_PROBE = "import json, cranesclub.settings as s; d = s.DATABASES['default']; print(json.dumps([d['CONN_MAX_AGE'], d.get('OPTIONS', {}), d.get('DISABLE_SERVER_SIDE_CURSORS', False)]))"  # noqa: E501
+DATABASE_PROBE = "import json, cranesclub.settings as s; d = s.DATABASES['default']; print(json.dumps([d['CONN_MAX_AGE'], d.get('OPTIONS', {}), d.get('DISABLE_SERVER_SIDE_CURSORS', False), d['CONN_HEALTH_CHECKS']]))"  # noqa: E501
 POSTGRES = "postgres://club:secret@db.example:5432/cranesclub"
 
 
 def test_postgresql_connections_come_from_a_pool_of_a_stated_size():
-    age, options, _ = json.loads(load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=POSTGRES).stdout)
+    age, options, *_ = json.loads(load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=POSTGRES).stdout)
     assert age == 0  # Django's pool wants it so: each request's connection goes back to the pool
     assert options["pool"] == {"min_size": 1, "max_size": 2, "max_idle": 60, "timeout": 10}
     chosen = load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=POSTGRES, DATABASE_POOL_MAX="4")
@@ -128,9 +128,24 @@ def test_postgresql_connections_come_from_a_pool_of_a_stated_size():
 
 def test_behind_pgbouncer_nothing_outlives_a_transaction():
     result = load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=POSTGRES, DATABASE_PGBOUNCER="1")
-    assert json.loads(result.stdout) == [0, {"prepare_threshold": None}, True]
+    assert json.loads(result.stdout)[:3] == [0, {"prepare_threshold": None}, True]
     off = load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=POSTGRES, DATABASE_POOL_MAX="0")
     assert json.loads(off.stdout)[:2] == [600, {}]  # no pool: persistent connections, as before
+
+
+@pytest.mark.parametrize("env", [{}, {"DATABASE_PGBOUNCER": "1"}, {"DATABASE_POOL_MAX": "0"}])
+def test_the_urls_connection_options_are_kept(env):
+    url = f"{POSTGRES}?sslmode=verify-full&sslrootcert=/etc/ssl/db.pem"
+    _, options, _, _ = json.loads(load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=url, **env).stdout)
+    assert options["sslmode"] == "verify-full"
+    assert options["sslrootcert"] == "/etc/ssl/db.pem"
+
+
+def test_pooled_connections_are_checked_as_they_are_borrowed():
+    """Django 5.2 gives the pool check=ConnectionPool.check_connection only when CONN_HEALTH_CHECKS is on: after a
+    failover a dead connection is replaced, not handed to a request that then fails."""
+    *_, health_checks = json.loads(load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=POSTGRES).stdout)
+    assert health_checks is True
 
 
 STORAGE_PROBE = (
