@@ -480,8 +480,11 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 # written in the transaction that caused them, and run by `manage.py db_worker`.
 # Link checks have a queue of their own (and a worker of their own, Procfile), so mail never waits behind them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "links"]}}
-# A task still running this long after it started is taken to have lost its worker (killed, its machine gone):
-# `manage.py recover_tasks` puts it back in the queue. Longer than any task runs; tasks are safe to run twice.
+# While a task runs, its worker beats every CLUB_TASK_HEARTBEAT (outbox.heartbeat). A task running whose worker
+# has not beaten for CLUB_TASK_LEASE is taken to have lost it (killed, its machine gone): `manage.py
+# recover_tasks` puts it back in the queue. A task may run any time while its worker lives; tasks are safe to
+# run twice.
+CLUB_TASK_HEARTBEAT = timedelta(seconds=float(os.environ.get("CLUB_TASK_HEARTBEAT_SECONDS", "30")))
 CLUB_TASK_LEASE = timedelta(seconds=int(os.environ.get("CLUB_TASK_LEASE_SECONDS", "900")))
 # A task whose worker died this many times is marked failed rather than tried again.
 CLUB_TASK_MAX_CLAIMS = 3
