@@ -43,7 +43,9 @@ class Heartbeat(threading.Thread):
         try:
             alive = DBTaskResult.objects.filter(pk=self.task_id, status=TaskResultStatus.RUNNING, started_at=self.beat)
             if not alive.update(started_at=now):
-                log.warning("Task id=%s was taken back from this worker (its lease ran out): no more beats", self.task_id)
+                log.warning(
+                    "Task id=%s was taken back from this worker (its lease ran out): no more beats", self.task_id
+                )
                 return False
         except DatabaseError:  # the database away for a moment: try at the next beat
             log.warning("Task id=%s: its heartbeat could not be written", self.task_id, exc_info=True)
