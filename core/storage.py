@@ -5,6 +5,7 @@ Everything that reads or writes media goes through the storage API (`default_sto
 A bucket that is down or refuses us raises StorageUnavailable (an OSError) within seconds, never a hang.
 """
 
+import hashlib
 import logging
 from collections.abc import Iterator
 
@@ -12,6 +13,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 from django.core.files.storage import default_storage, storages
 from storages.backends.s3 import S3Storage
+from storages.utils import clean_name
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,26 @@ class BucketStorage(S3Storage):
             if isinstance(error, ClientError) and error.response["ResponseMetadata"]["HTTPStatusCode"] == 404:
                 raise FileNotFoundError(name) from error
             raise _unavailable("read", name, error) from error
+
+    def overwrite(self, name: str, content) -> None:
+        """Write `content` under exactly `name` in one PUT, over whatever is there (AWS_S3_FILE_OVERWRITE is
+        off for uploads, which must never replace each other; a restore must)."""
+        if self._save(name, content) != name:
+            raise StorageUnavailable(f"The media storage stored {name!r} under another name")
+
+    def holds(self, name: str, data: bytes) -> bool:
+        """Whether the object `name` holds exactly `data`: its size and its ETag (the MD5 of an object written in
+        one PUT) match. False when it is missing or was written in parts (its ETag is then no MD5)."""
+        try:
+            head = self.bucket.Object(self._normalize_name(clean_name(name)))
+            size, etag = head.content_length, head.e_tag.strip('"')
+        except ClientError as error:
+            if error.response["ResponseMetadata"]["HTTPStatusCode"] == 404:
+                return False
+            raise _unavailable("look for", name, error) from error
+        except BotoCoreError as error:
+            raise _unavailable("look for", name, error) from error
+        return size == len(data) and etag == hashlib.md5(data, usedforsecurity=False).hexdigest()
 
     def delete(self, name):
         try:

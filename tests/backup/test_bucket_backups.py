@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError
 
 from backup import files as backup_files
+from core.storage import StorageUnavailable, media_storage
 from facts.models import Fact
 from tests.backup.test_backups import rewrite_manifest, run
 from tests.s3 import new_bucket
@@ -110,23 +111,47 @@ def test_a_bucket_that_is_down_stops_the_backup_and_leaves_no_folder(bucket, set
     assert list((tmp_path / "backups").iterdir()) == []
 
 
-def test_a_bucket_that_fails_half_way_through_a_restore_says_so_and_a_second_restore_completes(
-    backup, bucket, monkeypatch
+@pytest.mark.parametrize("failure", [StorageUnavailable("the bucket went away"), KeyboardInterrupt()])
+def test_a_restore_stopped_half_way_deletes_no_image_says_so_and_a_second_one_completes(
+    backup, bucket, monkeypatch, failure
 ):
-    from core.storage import StorageUnavailable, media_storage
+    storage = media_storage()
+    default_storage.delete("avatars/face.jpg")  # lost since the backup: the restore brings it back
+    storage.overwrite("facts/still.png", ContentFile(b"changed since"))
+    default_storage.save("avatars/later.jpg", ContentFile(b"after the backup"))
+    Fact.objects.update(title="Edited after the backup")
+    overwrite, calls = storage.overwrite, []
 
-    storage, save = media_storage(), media_storage().save
-    calls = []
-
-    def fail_after_one(name, content, **kwargs):
+    def fail_after_one(name, content):
         calls.append(name)
         if len(calls) > 1:
-            raise StorageUnavailable("the bucket went away")
-        return save(name, content, **kwargs)
+            raise failure
+        overwrite(name, content)
 
-    monkeypatch.setattr(storage, "save", fail_after_one)
-    with pytest.raises(CommandError, match="Restore not finished: .*1 were. Run the restore again"):
+    monkeypatch.setattr(storage, "overwrite", fail_after_one)
+    with pytest.raises(CommandError, match="Restore not finished: Nothing is restored yet.*1 were written"):
         run("restore", str(backup), "--yes")
-    monkeypatch.setattr(storage, "save", save)
+    assert set(contents(bucket)) == {*STORED, "avatars/later.jpg"}  # written over in place: nothing deleted
+    assert Fact.objects.get().title == "Edited after the backup"  # the database waits for every image
+
+    monkeypatch.setattr(storage, "overwrite", overwrite)
     run("restore", str(backup), "--yes")
     assert contents(bucket) == STORED
+    assert Fact.objects.get().title == "Palme d’Or Winner"
+
+
+def test_a_restore_writes_no_object_that_already_holds_the_same_bytes(backup, bucket, monkeypatch):
+    storage, written = media_storage(), []
+    monkeypatch.setattr(storage, "overwrite", lambda name, content: written.append(name))
+    run("restore", str(backup), "--yes")
+    assert written == []
+    assert contents(bucket) == STORED
+
+
+def test_objects_that_cannot_be_deleted_after_the_database_is_restored_are_said(backup, bucket, monkeypatch):
+    default_storage.save("avatars/later.jpg", ContentFile(b"after the backup"))
+    storage = media_storage()
+    monkeypatch.setattr(storage, "delete", lambda name: (_ for _ in ()).throw(StorageUnavailable("gone")))
+    with pytest.raises(CommandError, match="Restore not finished: The database and every image .* 0 were"):
+        run("restore", str(backup), "--yes")
+    assert Fact.objects.get().title == "Palme d’Or Winner"
