@@ -20,14 +20,18 @@ ROOT = "media"
 
 def archive(path: Path) -> dict:
     """Archive every stored file under media/; returns the manifest's account of them: where they came from, how
-    many, and each one's size and SHA-256. A link inside MEDIA_ROOT is refused rather than followed."""
+    many, and each one's size and SHA-256. A link inside MEDIA_ROOT is refused rather than followed; a file
+    deleted after the listing is left out (the manifest accounts for exactly what the archive holds)."""
     storage, files, now = media_storage(), {}, time.time()
     with tarfile.open(path, "w:gz") as tar:
         make_private(path)
         for name in every_file(storage):
             _refuse_links(storage, name)
-            with storage.open(name, "rb") as file:
-                data = file.read()
+            try:
+                with storage.open(name, "rb") as file:
+                    data = file.read()
+            except FileNotFoundError:  # deleted between the listing and now (a fact's image replaced): not media
+                continue
             member = tarfile.TarInfo(f"{ROOT}/{name}")
             member.size, member.mode, member.mtime = len(data), 0o600, now
             tar.addfile(member, io.BytesIO(data))

@@ -102,11 +102,22 @@ def test_a_backup_with_a_bad_object_is_refused_and_the_bucket_is_unchanged(backu
     assert Fact.objects.get().title == "Edited after the backup"
 
 
+def test_an_object_deleted_while_the_backup_runs_is_left_out(bucket, monkeypatch, tmp_path):
+    from backup import media
+
+    default_storage.save("facts/still.png", ContentFile(b"a still"))
+    listed = media.every_file
+    monkeypatch.setattr(media, "every_file", lambda storage: [*listed(storage), "facts/deleted-meanwhile.png"])
+    folder = Path(run("backup", "--dest", str(tmp_path / "backups")).strip().rsplit(" ", 1)[-1])
+    account = json.loads((folder / backup_files.MANIFEST).read_text())["media"]
+    assert account["count"] == 1 and set(account["files"]) == {"facts/still.png"}
+
+
 def test_a_bucket_that_is_down_stops_the_backup_and_leaves_no_folder(bucket, settings, tmp_path):
     default_storage.save("facts/still.png", ContentFile(b"a still"))
     settings.AWS_S3_ENDPOINT_URL = "http://127.0.0.1:9"
     settings.STORAGES = {**settings.STORAGES}
-    with pytest.raises(OSError, match="media storage could not list"):
+    with pytest.raises(CommandError, match="^No backup was written: The media storage could not list"):
         run("backup", "--dest", str(tmp_path / "backups"))
     assert list((tmp_path / "backups").iterdir()) == []
 
