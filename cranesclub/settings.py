@@ -319,7 +319,7 @@ AWS_DEFAULT_ACL = None
 AWS_S3_FILE_OVERWRITE = False
 AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=86400"}
 MEDIA_STORAGE = (
-    {"BACKEND": "core.storage.BucketStorage"}
+    {"BACKEND": "core.bucket_storage.BucketStorage"}
     if AWS_STORAGE_BUCKET_NAME
     else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 )

@@ -169,7 +169,7 @@ STORAGE_PROBE = (
 def test_a_bucket_takes_the_uploads_and_pages_may_show_its_images(env, origin):
     result = load_settings(STORAGE_PROBE, DJANGO_DEBUG="1", AWS_STORAGE_BUCKET_NAME="club-media", **env)
     backend, img_src = json.loads(result.stdout)
-    assert backend == "core.storage.BucketStorage"
+    assert backend == "core.bucket_storage.BucketStorage"
     assert origin in img_src
 
 
@@ -177,3 +177,10 @@ def test_without_a_bucket_uploads_stay_on_the_file_system():
     backend, img_src = json.loads(load_settings(STORAGE_PROBE, DJANGO_DEBUG="1").stdout)
     assert backend == "django.core.files.storage.FileSystemStorage"
     assert img_src == ["'self'", "data:"]
+
+
+def test_without_a_bucket_no_process_imports_boto():
+    probe = "import sys, django; django.setup(); print(sorted(m for m in sys.modules if m.split('.')[0] in ('botocore', 'boto3', 'storages')))"  # noqa: E501
+    result = load_settings(probe, DJANGO_DEBUG="1", DJANGO_SETTINGS_MODULE="cranesclub.settings")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
