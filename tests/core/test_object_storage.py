@@ -116,5 +116,5 @@ def test_health_reports_the_bucket(client, bucket, settings):
 
 def test_old_media_addresses_lead_to_the_bucket(client, bucket):
     response = client.get("/media/avatars/someone.jpg")
-    assert response.status_code == 301
+    assert response.status_code == 302  # not cached forever: the bucket may move
     assert response["Location"] == f"{bucket.endpoint}/{bucket.name}/avatars/someone.jpg"
