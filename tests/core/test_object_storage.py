@@ -118,3 +118,15 @@ def test_old_media_addresses_lead_to_the_bucket(client, bucket):
     response = client.get("/media/avatars/someone.jpg")
     assert response.status_code == 302  # not cached forever: the bucket may move
     assert response["Location"] == f"{bucket.endpoint}/{bucket.name}/avatars/someone.jpg"
+
+
+def test_healthz_lists_the_storage_at_most_once_in_30_seconds(monkeypatch):
+    from core import storage
+
+    media, listed = storage.media_storage(), []
+    monkeypatch.setattr(media, "listdir", lambda name: listed.append(name) or ([], []))
+    monkeypatch.setattr(storage, "_last_check", None)
+    clock = iter([1000.0, 1010.0, 1031.0])
+    monkeypatch.setattr(storage.time, "monotonic", lambda: next(clock))
+    assert [storage.check() for _ in range(3)] == [(True, "")] * 3
+    assert listed == ["", ""]  # the first probe, and the one 31 s later
