@@ -390,7 +390,13 @@ if not AWS_STORAGE_BUCKET_NAME:
 elif AWS_S3_CUSTOM_DOMAIN:
     MEDIA_ORIGINS = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
 elif AWS_S3_ENDPOINT_URL:
-    _scheme, _host = re.match(r"^(\w+)://([^/]+)", AWS_S3_ENDPOINT_URL).groups()
+    _endpoint = re.match(r"^(\w+)://([^/]+)", AWS_S3_ENDPOINT_URL)
+    if _endpoint is None:
+        raise ImproperlyConfigured(
+            f"AWS_S3_ENDPOINT_URL must be a URL with its scheme, such as https://s3.example.net; it is "
+            f"{AWS_S3_ENDPOINT_URL!r}."
+        )
+    _scheme, _host = _endpoint.groups()
     MEDIA_ORIGINS = [f"{_scheme}://{_host}"]
     if AWS_S3_ADDRESSING_STYLE != "path":  # the bucket as a host of its own: BUCKET.endpoint
         MEDIA_ORIGINS.append(f"{_scheme}://{AWS_STORAGE_BUCKET_NAME}.{_host}")

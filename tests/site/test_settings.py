@@ -184,3 +184,11 @@ def test_without_a_bucket_no_process_imports_boto():
     result = load_settings(probe, DJANGO_DEBUG="1", DJANGO_SETTINGS_MODULE="cranesclub.settings")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_bucket_endpoint_without_its_scheme_is_refused_in_one_clear_line():
+    result = load_settings(
+        STORAGE_PROBE, DJANGO_DEBUG="1", AWS_STORAGE_BUCKET_NAME="club-media", AWS_S3_ENDPOINT_URL="s3.eu.example.net"
+    )
+    assert result.returncode == 1
+    assert "ImproperlyConfigured: AWS_S3_ENDPOINT_URL must be a URL with its scheme" in result.stderr
