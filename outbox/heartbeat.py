@@ -8,6 +8,11 @@ only the task's true start time (the worker's log keeps it). It hangs on django-
 task_finished signals, which the worker sends around each task, so every `manage.py db_worker` beats without a
 command of our own. A beat that finds the row no longer RUNNING as it left it (recovery took the task back,
 another worker claimed it) stops and says so in the log.
+
+And a worker whose task was taken back does not write its result over the row (`guard`): django-tasks-db saves
+the outcome by primary key alone, which would mark SUCCESSFUL a task that recovery had put back in the queue,
+or that another worker is running. The guard loads what the row holds instead, so that save writes it back
+unchanged (a window of milliseconds remains, between that read and the save, if the other run ends in it).
 """
 
 import logging
@@ -29,6 +34,7 @@ class Heartbeat(threading.Thread):
     def __init__(self, task_id, started_at):
         super().__init__(name=f"heartbeat {task_id}", daemon=True)
         self.task_id, self.beat, self.stopped = task_id, started_at, threading.Event()
+        self.lock = threading.Lock()  # a beat and the final save's guard never interleave
 
     def run(self) -> None:
         try:
@@ -39,6 +45,12 @@ class Heartbeat(threading.Thread):
             connections.close_all()  # this thread's own connections
 
     def beat_once(self) -> bool:
+        with self.lock:
+            if self.stopped.is_set():
+                return False
+            return self._beat()
+
+    def _beat(self) -> bool:
         now = timezone.now()
         try:
             alive = DBTaskResult.objects.filter(pk=self.task_id, status=TaskResultStatus.RUNNING, started_at=self.beat)
@@ -72,3 +84,29 @@ def finished(sender, task_result, **kwargs) -> None:
     if beat is not None:
         beat.stopped.set()
         beat.join(timeout=10)
+
+
+OUTCOME = ("status", "return_value", "finished_at", "exception_class_path", "traceback")
+
+
+def guard(sender, instance, update_fields=None, **kwargs) -> None:
+    """pre_save of DBTaskResult: the worker's save of its task's outcome, when the task is no longer its own,
+    writes back what the row holds. Never raises: the worst case is django-tasks-db's own behaviour."""
+    beat = BEATING.get(str(instance.pk))
+    if beat is None or not update_fields or "finished_at" not in update_fields:
+        return
+    try:
+        with beat.lock:
+            beat.stopped.set()
+            row = DBTaskResult.objects.filter(pk=instance.pk).first()
+            if row is None or (row.status == TaskResultStatus.RUNNING and row.started_at == beat.beat):
+                return  # still ours
+            log.warning(
+                "Task id=%s was taken back from this worker (now %s): its outcome here is not recorded",
+                instance.pk,
+                row.status,
+            )
+            for field in OUTCOME:
+                setattr(instance, field, getattr(row, field))
+    except Exception:
+        log.exception("Task id=%s: could not tell whether it is still this worker's", instance.pk)

@@ -102,6 +102,25 @@ def test_a_slow_task_whose_worker_lives_is_not_taken_again(tmp_path, settings):
     assert lines(log) == ["started", "finished"]
 
 
+def test_a_worker_whose_task_was_taken_back_does_not_write_its_outcome_over_it(tmp_path):
+    log = tmp_path / "hold.log"
+    result = worker_tasks.hold.enqueue(str(log))
+    worker = manage("db_worker", "--no-reload", "--no-startup-delay", "--max-tasks", "1", "--worker-id", "slow")
+    try:
+        wait_for(lambda: lines(log) == ["started"])
+        far = timezone.now() + timedelta(days=1)
+        assert recovery.recover_tasks(far) == (1, 0)  # as if its beats had stopped coming
+        (tmp_path / "hold.log.release").touch()
+        assert worker.wait(timeout=60) == 0
+    finally:
+        worker.kill()
+        worker.wait(timeout=10)
+    task = DBTaskResult.objects.get(pk=result.id)
+    assert (
+        task.status == TaskResultStatus.READY and task.finished_at is None
+    )  # for the next worker, as recovery left it
+
+
 def test_a_running_task_within_its_lease_is_left_alone(settings):
     result = worker_tasks.record.enqueue("/dev/null", 1)
     DBTaskResult.objects.filter(pk=result.id).update(status=TaskResultStatus.RUNNING, started_at=timezone.now())
