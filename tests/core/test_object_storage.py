@@ -2,6 +2,7 @@
 linked from pages at the bucket, deleted from it when replaced or removed; a bucket that is down costs a message."""
 
 from io import BytesIO
+from types import SimpleNamespace
 from urllib.request import urlopen
 
 import pytest
@@ -126,7 +127,7 @@ def test_healthz_lists_the_storage_at_most_once_in_30_seconds(monkeypatch):
     media, listed = storage.media_storage(), []
     monkeypatch.setattr(media, "listdir", lambda name: listed.append(name) or ([], []))
     monkeypatch.setattr(storage, "_last_check", None)
-    clock = iter([1000.0, 1010.0, 1031.0])
-    monkeypatch.setattr(storage.time, "monotonic", lambda: next(clock))
+    clock = iter([1000.0, 1010.0, 1031.0])  # core.storage's clock only: the database's pool keeps time.monotonic
+    monkeypatch.setattr(storage, "time", SimpleNamespace(monotonic=lambda: next(clock)))
     assert [storage.check() for _ in range(3)] == [(True, "")] * 3
     assert listed == ["", ""]  # the first probe, and the one 31 s later
