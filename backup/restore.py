@@ -35,8 +35,8 @@ def restore_backup(folder: Path) -> None:
     in one transaction (the long step, so a failure there leaves everything as it was); then the staged
     media are renamed into place, the old ones kept until that has worked. With a bucket, every file is
     first written over its object through the storage API, then the database is restored, then the objects
-    the backup does not hold are deleted (backup.bucket): no image is gone while a page may still show it. Stop the web and worker processes first: a restore is not meant to
-    race uploads.
+    the backup does not hold are deleted (backup.bucket): no image is gone while a page may still show it.
+    Stop the web and worker processes first: a restore is not meant to race uploads.
     """
     folder = Path(folder)
     manifest = check_backup(folder)
