@@ -49,7 +49,8 @@ def where() -> str:
     """Where the media are, as a backup's manifest says it: `bucket NAME at ENDPOINT` or `file system PATH`."""
     storage = media_storage()
     if is_bucket():
-        return f"bucket {storage.bucket_name} at {storage.endpoint_url or 'AWS'}"
+        folder = f" under {storage.location}/" if storage.location else ""
+        return f"bucket {storage.bucket_name}{folder} at {storage.endpoint_url or 'AWS'}"
     return f"file system {storage.location}"
 
 

@@ -310,6 +310,9 @@ AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None
 AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
 AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
 AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+# A folder (key prefix) of the bucket for the site's media, when the bucket also holds other things: uploads,
+# backups and restores keep to it (a restore deletes whatever else is under it).
+AWS_LOCATION = os.environ.get("AWS_LOCATION", "").strip("/")
 # S3-compatible services answer at one address with the bucket in the path; AWS itself by the bucket's own host.
 AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or ("path" if AWS_S3_ENDPOINT_URL else None)
 # Pages link to the objects themselves (the bucket lets anyone read them, as /media/ did), never to signed links

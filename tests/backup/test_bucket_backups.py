@@ -64,6 +64,22 @@ def test_a_restore_deletes_objects_uploaded_after_the_backup(backup, bucket):
     assert contents(bucket) == STORED
 
 
+def test_with_aws_location_backup_and_restore_keep_to_their_folder(bucket, settings, make_fact, tmp_path):
+    settings.AWS_LOCATION = "club"
+    settings.STORAGES = {**settings.STORAGES}
+    bucket.client.put_object(Bucket=bucket.name, Key="other/site.png", Body=b"not ours")
+    make_fact(title="Palme d’Or Winner")
+    default_storage.save("facts/still.png", ContentFile(b"a still"))
+    folder = Path(run("backup", "--dest", str(tmp_path / "backups")).strip().rsplit(" ", 1)[-1])
+    media = json.loads((folder / backup_files.MANIFEST).read_text())["media"]
+    assert media["from"] == f"bucket {bucket.name} under club/ at {bucket.endpoint}"
+    assert set(media["files"]) == {"facts/still.png"}
+
+    default_storage.save("facts/later.png", ContentFile(b"after the backup"))
+    run("restore", str(folder), "--yes")
+    assert contents(bucket) == {"club/facts/still.png": b"a still", "other/site.png": b"not ours"}
+
+
 def rewrite_archive(folder: Path, change) -> None:
     """Rewrite media.tar.gz with `change(files)` applied, the manifest's archive checksum made to match (as if the
     damage had come before the manifest was written), its account of each object left as the backup made it."""
