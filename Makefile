@@ -59,7 +59,7 @@ superuser: $(VENV)/.requirements  ## make a curator account (superuser) on the d
 
 # Browser tests run when Chromium is installed (apt-get install chromium) and are skipped otherwise.
 test: $(VENV)/.requirements-dev node_modules/.installed-dev css  ## run the whole test suite
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.requirements-dev  ## ruff, import contracts, makemigrations --check, bandit
 	$(BIN)/ruff check .
@@ -125,10 +125,11 @@ instructions: $(VENV)/.requirements node_modules/.installed css  ## instructions
 	$(BIN)/python benchmarks/instructions.py
 
 # Lighthouse (mobile) on the main public pages (benchmarks/lighthouse.py lists them), gunicorn with debug off;
-# fails when a page misses the budget (LCP 1.0 s, 25 KB, 100 in every category).
+# fails when a page misses the budget (LCP 1.0 s, 25 KB, 100 in every category). LIGHTHOUSE_PAGES="/ /faq/" measures
+# those pages only.
 lighthouse: $(VENV)/.requirements-dev node_modules/.installed-dev css  ## Lighthouse (mobile) on the main pages
 	$(if $(CHROME_PATH),,$(call need,chromium,chromium))
-	CHROME_PATH=$${CHROME_PATH:-$$(command -v chromium)} $(BIN)/python benchmarks/lighthouse.py
+	CHROME_PATH=$${CHROME_PATH:-$$(command -v chromium)} $(BIN)/python benchmarks/lighthouse.py $(LIGHTHOUSE_PAGES)
 
 format: $(VENV)/.requirements-dev  ## fix what ruff can
 	$(BIN)/ruff check --fix .

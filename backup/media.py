@@ -4,6 +4,7 @@ into media.tar.gz, with each file's checksum in the manifest; and the archive ch
 import hashlib
 import io
 import os
+import posixpath
 import tarfile
 import time
 from functools import partial
@@ -16,18 +17,24 @@ from backup.files import make_private
 from core.storage import every_file, media_storage, where
 
 ROOT = "media"
+# No upload is larger than 5 MB (core.images): a member ten times that is no media of this site.
+MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 def archive(path: Path) -> dict:
     """Archive every stored file under media/; returns the manifest's account of them: where they came from, how
-    many, and each one's size and SHA-256. A link inside MEDIA_ROOT is refused rather than followed."""
+    many, and each one's size and SHA-256. A link inside MEDIA_ROOT is refused rather than followed; a file
+    deleted after the listing is left out (the manifest accounts for exactly what the archive holds)."""
     storage, files, now = media_storage(), {}, time.time()
     with tarfile.open(path, "w:gz") as tar:
         make_private(path)
         for name in every_file(storage):
             _refuse_links(storage, name)
-            with storage.open(name, "rb") as file:
-                data = file.read()
+            try:
+                with storage.open(name, "rb") as file:
+                    data = file.read()
+            except FileNotFoundError:  # deleted between the listing and now (a fact's image replaced): not media
+                continue
             member = tarfile.TarInfo(f"{ROOT}/{name}")
             member.size, member.mode, member.mtime = len(data), 0o600, now
             tar.addfile(member, io.BytesIO(data))
@@ -81,3 +88,8 @@ def _check_member(path: Path, member: tarfile.TarInfo) -> None:
         raise BackupError(f"{path} holds {member.name!r}, outside media/: refused.")
     if not (member.isfile() or member.isdir()) or (len(parts) == 1 and not member.isdir()):
         raise BackupError(f"{path} holds {member.name!r}, which is not a plain file or folder: refused.")
+    if posixpath.normpath(member.name) != member.name.rstrip("/"):
+        # `media/./x.jpg` or `media//x.jpg` would be checked as one name and stored as another.
+        raise BackupError(f"{path} holds {member.name!r}, which is not a plain name: refused.")
+    if member.size > MAX_FILE_BYTES:
+        raise BackupError(f"{path} holds {member.name!r}, larger than any upload: refused.")

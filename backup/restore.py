@@ -33,17 +33,18 @@ def restore_backup(folder: Path) -> None:
 
     On the file system the media are unpacked into a staging folder first; then the database is restored
     in one transaction (the long step, so a failure there leaves everything as it was); then the staged
-    media are renamed into place, the old ones kept until that has worked. With a bucket, the database is
-    restored, then each file is written back through the storage API and the objects the backup does not
-    hold are deleted (backup.bucket). Stop the web and worker processes first: a restore is not meant to
-    race uploads.
+    media are renamed into place, the old ones kept until that has worked. With a bucket, every file is
+    first written over its object through the storage API, then the database is restored, then the objects
+    the backup does not hold are deleted (backup.bucket): no image is gone while a page may still show it.
+    Stop the web and worker processes first: a restore is not meant to race uploads.
     """
     folder = Path(folder)
     manifest = check_backup(folder)
     sessions = database.live_session_keys()
     if is_bucket():
+        kept = bucket.write_all(folder / MEDIA)
         database.restore(folder / DATABASE[manifest["engine"]])
-        bucket.put_back(folder / MEDIA)
+        bucket.delete_extra(kept)
     else:
         _restore_with_media_folder(folder, manifest)
     _forget(sessions)

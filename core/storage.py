@@ -3,15 +3,15 @@
 Everything that reads or writes media goes through the storage API (`default_storage`), so it works on both:
 `every_file()` lists what is stored, `where()` names the place for a backup's manifest, `check()` is /healthz's.
 A bucket that is down or refuses us raises StorageUnavailable (an OSError) within seconds, never a hang.
+The bucket's storage (core.bucket_storage) is imported only where settings name it: without a bucket, no process
+loads boto.
 """
 
 import logging
+import time
 from collections.abc import Iterator
 
-from botocore.config import Config
-from botocore.exceptions import BotoCoreError, ClientError
 from django.core.files.storage import default_storage, storages
-from storages.backends.s3 import S3Storage
 
 log = logging.getLogger(__name__)
 
@@ -20,53 +20,6 @@ UPLOAD_FAILED = "The image could not be stored just now, so nothing was changed.
 
 class StorageUnavailable(OSError):
     """The media storage could not be reached or refused the request; nothing was stored or deleted."""
-
-
-def _unavailable(action: str, name: str, error: Exception) -> StorageUnavailable:
-    return StorageUnavailable(f"The media storage could not {action} {name!r}: {error}")
-
-
-class BucketStorage(S3Storage):
-    """django-storages' S3 storage, with short timeouts and its errors said as StorageUnavailable."""
-
-    def __init__(self, **settings):
-        # A bucket that does not answer holds an upload 5 s, not boto's minute and retries.
-        settings.setdefault("client_config", Config(connect_timeout=5, read_timeout=20, retries={"max_attempts": 2}))
-        super().__init__(**settings)
-
-    def _save(self, name, content):
-        try:
-            return super()._save(name, content)
-        except (BotoCoreError, ClientError) as error:
-            raise _unavailable("store", name, error) from error
-
-    def _open(self, name, mode="rb"):
-        try:
-            file = super()._open(name, mode)
-            file.file  # noqa: B018 (fetch it now, so a missing or unreachable object fails here)
-            return file
-        except (BotoCoreError, ClientError) as error:
-            if isinstance(error, ClientError) and error.response["ResponseMetadata"]["HTTPStatusCode"] == 404:
-                raise FileNotFoundError(name) from error
-            raise _unavailable("read", name, error) from error
-
-    def delete(self, name):
-        try:
-            return super().delete(name)
-        except (BotoCoreError, ClientError) as error:
-            raise _unavailable("delete", name, error) from error
-
-    def exists(self, name):
-        try:
-            return super().exists(name)
-        except (BotoCoreError, ClientError) as error:
-            raise _unavailable("look for", name, error) from error
-
-    def listdir(self, name):
-        try:
-            return super().listdir(name)
-        except (BotoCoreError, ClientError) as error:
-            raise _unavailable("list", name or "/", error) from error
 
 
 def every_file(storage=default_storage, folder: str = "") -> Iterator[str]:
@@ -89,21 +42,38 @@ def media_storage():
 
 
 def is_bucket() -> bool:
-    return isinstance(media_storage(), S3Storage)
+    return hasattr(media_storage(), "bucket_name")  # an S3 storage, told apart without importing boto
 
 
 def where() -> str:
     """Where the media are, as a backup's manifest says it: `bucket NAME at ENDPOINT` or `file system PATH`."""
     storage = media_storage()
-    if isinstance(storage, S3Storage):
-        return f"bucket {storage.bucket_name} at {storage.endpoint_url or 'AWS'}"
+    if is_bucket():
+        folder = f" under {storage.location}/" if storage.location else ""
+        return f"bucket {storage.bucket_name}{folder} at {storage.endpoint_url or 'AWS'}"
     return f"file system {storage.location}"
 
 
+# /healthz's last answer in this process: (the storage it asked, when, what it said). A load balancer probes every
+# few seconds; a bucket is listed at most once per CHECK_EVERY seconds for it.
+CHECK_EVERY = 30
+_last_check: tuple[object, float, tuple[bool, str]] | None = None
+
+
 def check() -> tuple[bool, str]:
-    """For /healthz: the storage answers a listing of its top level."""
+    """For /healthz: the storage answers a listing of its top level (the answer kept CHECK_EVERY seconds)."""
+    global _last_check  # noqa: PLW0603
+    storage, now = media_storage(), time.monotonic()
+    if _last_check is not None and _last_check[0] is storage and now - _last_check[1] < CHECK_EVERY:
+        return _last_check[2]
+    result = _probe(storage)
+    _last_check = (storage, now, result)
+    return result
+
+
+def _probe(storage) -> tuple[bool, str]:
     try:
-        default_storage.listdir("")
+        storage.listdir("")
     except FileNotFoundError:  # a MEDIA_ROOT nothing was uploaded to yet
         return True, ""
     except OSError as error:

@@ -3,7 +3,14 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils._os import safe_join
@@ -30,7 +37,8 @@ def media(request: HttpRequest, path: str) -> HttpResponse:
     if storage.is_bucket():  # pages link to the bucket; an address kept from before the move still leads there
         if content_type is None:
             raise Http404
-        return HttpResponsePermanentRedirect(default_storage.url(path))
+        # 302, not 301: a browser keeps a permanent redirect forever, and the bucket's address may change.
+        return HttpResponseRedirect(default_storage.url(path))
     try:
         full_path = Path(safe_join(settings.MEDIA_ROOT, path))
     except SuspiciousFileOperation as error:

@@ -144,14 +144,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # PgBouncer in transaction mode pools for every server: no cursor or prepared statement may outlive a
         # transaction, and there is nothing to keep open here.
         DATABASES["default"].update(CONN_MAX_AGE=0, DISABLE_SERVER_SIDE_CURSORS=True)
-        DATABASES["default"]["OPTIONS"] = {"prepare_threshold": None}
+        DATABASES["default"].setdefault("OPTIONS", {}).update(prepare_threshold=None)
     elif DATABASE_POOL_MAX > 0:
         # Each process (a gunicorn worker, a task worker) borrows from a pool of its own for each request or
         # task: at most DATABASE_POOL_MAX connections, shrinking to DATABASE_POOL_MIN after a minute idle.
-        # Django's pool wants CONN_MAX_AGE 0 (a connection goes back to the pool, not closed).
+        # Django's pool wants CONN_MAX_AGE 0 (a connection goes back to the pool, not closed). CONN_HEALTH_CHECKS
+        # stays on: Django then has the pool check each connection as it is borrowed
+        # (ConnectionPool.check_connection), so after a failover a dead one is replaced, not handed to a request.
+        # The options the URL gave (?sslmode=..., sslrootcert=...) are kept: the pool's are added to them.
         pool = {"min_size": min(DATABASE_POOL_MIN, DATABASE_POOL_MAX), "max_size": DATABASE_POOL_MAX}
-        DATABASES["default"].update(CONN_MAX_AGE=0, CONN_HEALTH_CHECKS=False)
-        DATABASES["default"]["OPTIONS"] = {"pool": {**pool, "max_idle": 60, "timeout": 10}}
+        DATABASES["default"].update(CONN_MAX_AGE=0)
+        DATABASES["default"].setdefault("OPTIONS", {}).update(pool={**pool, "max_idle": 60, "timeout": 10})
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers queue behind each other instead of failing with "database is locked".
     DATABASES["default"]["OPTIONS"] = {
@@ -307,6 +310,9 @@ AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None
 AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
 AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
 AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+# A folder (key prefix) of the bucket for the site's media, when the bucket also holds other things: uploads,
+# backups and restores keep to it (a restore deletes whatever else is under it).
+AWS_LOCATION = os.environ.get("AWS_LOCATION", "").strip("/")
 # S3-compatible services answer at one address with the bucket in the path; AWS itself by the bucket's own host.
 AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or ("path" if AWS_S3_ENDPOINT_URL else None)
 # Pages link to the objects themselves (the bucket lets anyone read them, as /media/ did), never to signed links
@@ -316,7 +322,7 @@ AWS_DEFAULT_ACL = None
 AWS_S3_FILE_OVERWRITE = False
 AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=86400"}
 MEDIA_STORAGE = (
-    {"BACKEND": "core.storage.BucketStorage"}
+    {"BACKEND": "core.bucket_storage.BucketStorage"}
     if AWS_STORAGE_BUCKET_NAME
     else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 )
@@ -389,7 +395,13 @@ if not AWS_STORAGE_BUCKET_NAME:
 elif AWS_S3_CUSTOM_DOMAIN:
     MEDIA_ORIGINS = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
 elif AWS_S3_ENDPOINT_URL:
-    _scheme, _host = re.match(r"^(\w+)://([^/]+)", AWS_S3_ENDPOINT_URL).groups()
+    _endpoint = re.match(r"^(\w+)://([^/]+)", AWS_S3_ENDPOINT_URL)
+    if _endpoint is None:
+        raise ImproperlyConfigured(
+            f"AWS_S3_ENDPOINT_URL must be a URL with its scheme, such as https://s3.example.net; it is "
+            f"{AWS_S3_ENDPOINT_URL!r}."
+        )
+    _scheme, _host = _endpoint.groups()
     MEDIA_ORIGINS = [f"{_scheme}://{_host}"]
     if AWS_S3_ADDRESSING_STYLE != "path":  # the bucket as a host of its own: BUCKET.endpoint
         MEDIA_ORIGINS.append(f"{_scheme}://{AWS_STORAGE_BUCKET_NAME}.{_host}")
@@ -480,8 +492,11 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 # written in the transaction that caused them, and run by `manage.py db_worker`.
 # Link checks have a queue of their own (and a worker of their own, Procfile), so mail never waits behind them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "links"]}}
-# A task still running this long after it started is taken to have lost its worker (killed, its machine gone):
-# `manage.py recover_tasks` puts it back in the queue. Longer than any task runs; tasks are safe to run twice.
+# While a task runs, its worker beats every CLUB_TASK_HEARTBEAT (outbox.heartbeat). A task running whose worker
+# has not beaten for CLUB_TASK_LEASE is taken to have lost it (killed, its machine gone): `manage.py
+# recover_tasks` puts it back in the queue. A task may run any time while its worker lives; tasks are safe to
+# run twice.
+CLUB_TASK_HEARTBEAT = timedelta(seconds=float(os.environ.get("CLUB_TASK_HEARTBEAT_SECONDS", "30")))
 CLUB_TASK_LEASE = timedelta(seconds=int(os.environ.get("CLUB_TASK_LEASE_SECONDS", "900")))
 # A task whose worker died this many times is marked failed rather than tried again.
 CLUB_TASK_MAX_CLAIMS = 3

@@ -42,11 +42,12 @@ def describe(wait: timedelta, overdue: int, lost: int = 0) -> str:
 
 def check() -> tuple[bool, str]:
     """Unwell when a task has been ready for longer than CLUB_QUEUE_MAX_WAIT (no worker is running, or too
-    few to keep up), a notice is that late (its task was lost), or a task's worker died and nobody has taken
-    it again (`recover_tasks`)."""
+    few to keep up) or a notice is that late (its task was lost). A task whose worker died and nobody has taken
+    again (`recover_tasks`) is a line, not a failure: every server would go unwell for one task that this
+    server could still serve pages without."""
     waiting, overdue = oldest_wait(), overdue_notices(settings.CLUB_QUEUE_MAX_WAIT)
     lost = recovery.lost_tasks().count()
-    return waiting <= settings.CLUB_QUEUE_MAX_WAIT and not overdue and not lost, describe(waiting, overdue, lost)
+    return waiting <= settings.CLUB_QUEUE_MAX_WAIT and not overdue, describe(waiting, overdue, lost)
 
 
 def relay() -> tuple[bool, str]:

@@ -1,8 +1,10 @@
-"""Tasks whose worker died (killed, out of memory, its machine gone) are taken again, each exactly once.
+"""Tasks whose worker died (killed, out of memory, its machine gone) are taken again, each exactly once, on
+every queue (default and links alike).
 
 django-tasks-db marks a task RUNNING when a worker claims it and never looks at it again: a worker killed
-mid-task leaves it RUNNING forever. A task still running CLUB_TASK_LEASE after it started has lost its worker
-(the lease is longer than any task runs), and goes back to READY for the next worker, under a row lock so two
+mid-task leaves it RUNNING forever. A live worker moves a running task's `started_at` forward every
+CLUB_TASK_HEARTBEAT (outbox.heartbeat), so a task still RUNNING CLUB_TASK_LEASE after its last beat has lost
+its worker, however long tasks run, and goes back to READY for the next worker, under a row lock so two
 recoveries at once requeue it once. One whose workers died CLUB_TASK_MAX_CLAIMS times is marked failed instead,
 so a task that kills its worker cannot do so forever. Every task must be safe to run twice (docs/operations.md).
 """

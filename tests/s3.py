@@ -105,5 +105,5 @@ def bucket(moto_server, settings):
     for name, value in bucket.env.items():
         setattr(settings, name, value)
     settings.AWS_S3_ADDRESSING_STYLE = "path"
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "core.storage.BucketStorage"}}
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "core.bucket_storage.BucketStorage"}}
     return bucket

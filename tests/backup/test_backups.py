@@ -251,7 +251,7 @@ def test_a_backup_that_fails_half_way_leaves_no_folder_that_looks_complete(site,
         raise OSError("disk full")
 
     monkeypatch.setattr(media, "archive", fail)
-    with pytest.raises(OSError):
+    with pytest.raises(CommandError, match="^No backup was written: disk full"):
         run("backup", "--dest", str(tmp_path / "backups"))
     assert list((tmp_path / "backups").iterdir()) == []
 

@@ -62,7 +62,9 @@ def test_an_organisers_evening_at_the_door_on_a_phone_then_the_morning_reflectio
 
     log_in(phone, "olga", "Cranes-1957-o", totp_secret=organiser.totp_secret)
     phone.goto("/screenings/tonight/")
-    phone.get_by_role("link", name="Open the door list").click()
+    door_link = phone.get_by_role("link", name="Open the door list")
+    assert door_link.count() == 1, phone.content()[-6000:]
+    door_link.click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Tonight at the Small Hall")
     expect(count(phone, "Expected")).to_have_text("3")
     expect(count(phone, "Seats free")).to_have_text("1")

@@ -2,6 +2,7 @@
 linked from pages at the bucket, deleted from it when replaced or removed; a bucket that is down costs a message."""
 
 from io import BytesIO
+from types import SimpleNamespace
 from urllib.request import urlopen
 
 import pytest
@@ -9,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from core import variants
 from facts.models import Fact
 from members import services as members
 from tests.site.test_security import fact_form
@@ -64,7 +66,9 @@ def test_a_replaced_avatar_is_deleted_from_the_bucket(client, member, bucket, dj
         upload_avatar(client, member)
     member.refresh_from_db()
     assert member.avatar.name != first
-    assert bucket.names() == [member.avatar.name]
+    # The new avatar and its WebP sizes (core.variants); nothing of the first.
+    new = member.avatar.name
+    assert bucket.names() == sorted([new, *(variants.variant_name(new, width) for width in variants.AVATAR_WIDTHS)])
 
 
 def test_a_leaving_members_avatar_is_deleted_from_the_bucket(
@@ -116,5 +120,17 @@ def test_health_reports_the_bucket(client, bucket, settings):
 
 def test_old_media_addresses_lead_to_the_bucket(client, bucket):
     response = client.get("/media/avatars/someone.jpg")
-    assert response.status_code == 301
+    assert response.status_code == 302  # not cached forever: the bucket may move
     assert response["Location"] == f"{bucket.endpoint}/{bucket.name}/avatars/someone.jpg"
+
+
+def test_healthz_lists_the_storage_at_most_once_in_30_seconds(monkeypatch):
+    from core import storage
+
+    media, listed = storage.media_storage(), []
+    monkeypatch.setattr(media, "listdir", lambda name: listed.append(name) or ([], []))
+    monkeypatch.setattr(storage, "_last_check", None)
+    clock = iter([1000.0, 1010.0, 1031.0])  # core.storage's clock only: the database's pool keeps time.monotonic
+    monkeypatch.setattr(storage, "time", SimpleNamespace(monotonic=lambda: next(clock)))
+    assert [storage.check() for _ in range(3)] == [(True, "")] * 3
+    assert listed == ["", ""]  # the first probe, and the one 31 s later

@@ -114,12 +114,12 @@ def test_manage_py_refuses_to_start_without_a_secret_key_in_one_clear_line():
     assert result.stderr.strip().startswith("Cranes Club cannot start: DJANGO_SECRET_KEY is not set")
 
 
-DATABASE_PROBE = "import json, cranesclub.settings as s; d = s.DATABASES['default']; print(json.dumps([d['CONN_MAX_AGE'], d.get('OPTIONS', {}), d.get('DISABLE_SERVER_SIDE_CURSORS', False)]))"  # noqa: E501
+DATABASE_PROBE = "import json, cranesclub.settings as s; d = s.DATABASES['default']; print(json.dumps([d['CONN_MAX_AGE'], d.get('OPTIONS', {}), d.get('DISABLE_SERVER_SIDE_CURSORS', False), d['CONN_HEALTH_CHECKS']]))"  # noqa: E501
 POSTGRES = "postgres://club:secret@db.example:5432/cranesclub"
 
 
 def test_postgresql_connections_come_from_a_pool_of_a_stated_size():
-    age, options, _ = json.loads(load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=POSTGRES).stdout)
+    age, options, *_ = json.loads(load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=POSTGRES).stdout)
     assert age == 0  # Django's pool wants it so: each request's connection goes back to the pool
     assert options["pool"] == {"min_size": 1, "max_size": 2, "max_idle": 60, "timeout": 10}
     chosen = load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=POSTGRES, DATABASE_POOL_MAX="4")
@@ -128,9 +128,24 @@ def test_postgresql_connections_come_from_a_pool_of_a_stated_size():
 
 def test_behind_pgbouncer_nothing_outlives_a_transaction():
     result = load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=POSTGRES, DATABASE_PGBOUNCER="1")
-    assert json.loads(result.stdout) == [0, {"prepare_threshold": None}, True]
+    assert json.loads(result.stdout)[:3] == [0, {"prepare_threshold": None}, True]
     off = load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=POSTGRES, DATABASE_POOL_MAX="0")
     assert json.loads(off.stdout)[:2] == [600, {}]  # no pool: persistent connections, as before
+
+
+@pytest.mark.parametrize("env", [{}, {"DATABASE_PGBOUNCER": "1"}, {"DATABASE_POOL_MAX": "0"}])
+def test_the_urls_connection_options_are_kept(env):
+    url = f"{POSTGRES}?sslmode=verify-full&sslrootcert=/etc/ssl/db.pem"
+    _, options, _, _ = json.loads(load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=url, **env).stdout)
+    assert options["sslmode"] == "verify-full"
+    assert options["sslrootcert"] == "/etc/ssl/db.pem"
+
+
+def test_pooled_connections_are_checked_as_they_are_borrowed():
+    """Django 5.2 gives the pool check=ConnectionPool.check_connection only when CONN_HEALTH_CHECKS is on: after a
+    failover a dead connection is replaced, not handed to a request that then fails."""
+    *_, health_checks = json.loads(load_settings(DATABASE_PROBE, DJANGO_DEBUG="1", DATABASE_URL=POSTGRES).stdout)
+    assert health_checks is True
 
 
 STORAGE_PROBE = (
@@ -154,7 +169,7 @@ STORAGE_PROBE = (
 def test_a_bucket_takes_the_uploads_and_pages_may_show_its_images(env, origin):
     result = load_settings(STORAGE_PROBE, DJANGO_DEBUG="1", AWS_STORAGE_BUCKET_NAME="club-media", **env)
     backend, img_src = json.loads(result.stdout)
-    assert backend == "core.storage.BucketStorage"
+    assert backend == "core.bucket_storage.BucketStorage"
     assert origin in img_src
 
 
@@ -162,3 +177,18 @@ def test_without_a_bucket_uploads_stay_on_the_file_system():
     backend, img_src = json.loads(load_settings(STORAGE_PROBE, DJANGO_DEBUG="1").stdout)
     assert backend == "django.core.files.storage.FileSystemStorage"
     assert img_src == ["'self'", "data:"]
+
+
+def test_without_a_bucket_no_process_imports_boto():
+    probe = "import sys, django; django.setup(); print(sorted(m for m in sys.modules if m.split('.')[0] in ('botocore', 'boto3', 'storages')))"  # noqa: E501
+    result = load_settings(probe, DJANGO_DEBUG="1", DJANGO_SETTINGS_MODULE="cranesclub.settings")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_bucket_endpoint_without_its_scheme_is_refused_in_one_clear_line():
+    result = load_settings(
+        STORAGE_PROBE, DJANGO_DEBUG="1", AWS_STORAGE_BUCKET_NAME="club-media", AWS_S3_ENDPOINT_URL="s3.eu.example.net"
+    )
+    assert result.returncode == 1
+    assert "ImproperlyConfigured: AWS_S3_ENDPOINT_URL must be a URL with its scheme" in result.stderr

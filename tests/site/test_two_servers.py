@@ -187,7 +187,7 @@ def test_an_avatar_uploaded_through_one_server_is_shown_through_the_other(server
     )  # fmt: skip
     assert status == 302
     member.refresh_from_db()
-    assert bucket.names() == [member.avatar.name]
+    assert member.avatar.name in bucket.names()  # with its WebP sizes (core.variants)
 
     url = f"{bucket.endpoint}/{bucket.name}/{member.avatar.name}"
     connection = http.client.HTTPConnection("127.0.0.1", two, timeout=30)

@@ -17,4 +17,6 @@ class Command(BaseCommand):
             folder = create_backup(dest)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        except OSError as error:  # the media storage unreachable (StorageUnavailable), the destination full
+            raise CommandError(f"No backup was written: {error}") from error
         self.stdout.write(self.style.SUCCESS(f"Backup written to {folder}"))
