@@ -48,6 +48,26 @@ def test_post_without_csrf_token_is_refused(path, fact, member):
         assert fresh.post(path, {}).status_code in (404, 405, 400), f"{path} accepts POST but was not refused by CSRF"
 
 
+TEMPLATE_SYNTAX = re.compile(r"\{[#%{]|[#%]\}")
+
+
+@pytest.mark.parametrize("who", ["visitor", "member"])
+def test_no_page_shows_template_syntax(who, fact, screening, member):
+    """A {# comment #} spanning two lines is not a comment in Django's templates: it would show on the page."""
+    client = Client()
+    if who == "member":
+        client.force_login(member)
+    pages = 0
+    for path in ROUTES:
+        response = client.get(path)
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+            pages += 1
+            html = b"".join(response.streaming_content) if response.streaming else response.content
+            shown = html.decode().partition("</head>")[2]  # the page, not the inlined CSS with its nested blocks
+            assert not TEMPLATE_SYNTAX.search(shown), (path, TEMPLATE_SYNTAX.findall(shown))
+    assert pages >= 15  # the walk reached the pages
+
+
 def test_admin_post_without_csrf_token_is_refused(curator, fact):
     client = Client(enforce_csrf_checks=True)
     client.force_login(curator)
