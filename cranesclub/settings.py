@@ -511,7 +511,7 @@ CLUB_OFFER_WINDOW = env_hours("CLUB_OFFER_HOURS", 24, least=0.25)
 CLUB_DOOR_WINDOW = env_hours("CLUB_DOOR_HOURS", 2)
 
 # The layout's links by URL name ({{ nav.faq }} in base.html), the menu items that own the pages under
-# their address, and the layout's static files ({{ asset.css }}). See core.context_processors.
+# their address, and the layout's static files ({{ asset.og_image }}). See core.context_processors.
 LAYOUT_LINKS = {
     "home": "home:index",
     "facts": "facts:list",
@@ -528,8 +528,6 @@ LAYOUT_LINKS = {
     "privacy": "home:privacy",
 }
 LAYOUT_SECTIONS = ("facts", "faq", "screenings", "discussion")
-LAYOUT_ASSETS = {
-    "icon": "img/favicon.svg",
-    "mark": "img/crane-mark.svg",
-    "og_image": "img/og-cranes.png",
-}
+LAYOUT_ASSETS = {"og_image": "img/og-cranes.png"}
+# The tab's icon, sent inside every page as a data: address (core.context_processors).
+LAYOUT_ICON = "img/favicon.svg"

@@ -1,9 +1,11 @@
+from urllib.parse import unquote
+
 import pytest
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse, set_script_prefix
 
-from core.context_processors import site
+from core.context_processors import site, svg_data_address
 
 
 @pytest.fixture
@@ -29,7 +31,9 @@ def test_every_page_links_the_layout_by_its_reversed_addresses(client, db):
         assert f'href="{reverse(name)}?next=' in html, name
     assert f'href="{reverse("facts:faq")}" aria-current="page"' in html
     assert "<style>" in html and 'rel="stylesheet"' not in html  # the stylesheet is inlined (core.stylesheet)
-    assert f'src="{static("img/crane-mark.svg")}"' in html
+    # The mark and the tab's icon travel in the page: it paints without asking the server for anything else.
+    assert '<a class="wordmark" href="/">\n        <svg viewBox="0 0 60 40"' in html and "<img" not in html
+    assert '<link rel="icon" href="data:image/svg+xml,%3Csvg' in html
 
 
 def test_members_get_the_log_out_form(client, member):
@@ -43,6 +47,13 @@ def test_layout_links_follow_the_script_prefix(rf, script_prefix):
     assert context["nav"] == {key: reverse(name) for key, name in settings.LAYOUT_LINKS.items()}
     assert context["nav"]["faq"] == "/club/faq/"
     assert context["asset"] == {key: static(path) for key, path in settings.LAYOUT_ASSETS.items()}
+
+
+def test_the_icon_is_the_static_svg_as_a_data_address():
+    address = svg_data_address("img/favicon.svg")
+    svg = (settings.BASE_DIR / "static" / "img" / "favicon.svg").read_text().strip()
+    assert address.startswith("data:image/svg+xml,") and unquote(address.split(",", 1)[1]) == svg
+    assert not set(address) & set(' "<>')  # nothing that ends or breaks the attribute it sits in
 
 
 @pytest.mark.parametrize(

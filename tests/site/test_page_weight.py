@@ -7,8 +7,6 @@ from django.test import Client
 pytestmark = pytest.mark.django_db
 
 PAGES = ["/", "/facts/", "/facts/palme-dor-winner/", "/faq/", "/screenings/", "/discussion/", "/accounts/login/"]
-# Above the fold: loading them lazily would only delay the first paint.
-EAGER_IMAGES = {"crane-mark.svg"}
 
 
 class Assets(HTMLParser):
@@ -51,8 +49,7 @@ def test_a_page_with_its_css_and_js_stays_under_25_kb_compressed(path, fact, scr
 def test_images_have_dimensions_and_below_the_fold_ones_load_lazily(path, fact, screening):
     for image in assets_of(Client(), path).images:
         assert image.get("width") and image.get("height"), image
-        if image["src"].rsplit("/", 1)[-1] not in EAGER_IMAGES:
-            assert image.get("loading") == "lazy", image
+        assert image.get("loading") == "lazy", image  # the layout's mark is drawn in the page (base.html)
 
 
 def test_static_files_get_a_brotli_copy_beside_the_gzip_one():
