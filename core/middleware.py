@@ -1,5 +1,5 @@
 from collections.abc import Callable
-from functools import cached_property
+from functools import lru_cache
 
 from csp.constants import HEADER
 from csp.middleware import CSPMiddleware
@@ -32,31 +32,31 @@ def forwarded_for_without_proxies(get_response: Callable[[HttpRequest], HttpResp
 
 
 class SiteCSPMiddleware(CSPMiddleware):
-    """django-csp, with the site-wide policy built once instead of twice on every response.
+    """django-csp, with the site-wide policy built once per stylesheet instead of twice on every response.
 
-    Responses that customise their policy (the csp decorators) or use a nonce still go through
-    django-csp's own process_response. Every policy allows the inlined stylesheet by its hash (core.stylesheet).
+    A page's inlined stylesheet is first cut to the rules it can use (core.stylesheet.fit), and its policy allows
+    that text by its hash. Responses that customise their policy (the csp decorators) or use a nonce still go
+    through django-csp's own process_response, with the same hash.
     """
 
     CUSTOMISED = ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt", "_csp_config_ro", "_csp_exempt_ro")
 
-    @cached_property
-    def site_policy(self) -> str:
-        return build_policy(update=self.inline_style)
-
-    @property
-    def inline_style(self) -> dict:
-        return {"style-src": [stylesheet.csp_source()]}
-
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        parts.update = {**self.inline_style, **(parts.update or {})}
+        parts.update = {"style-src": [response.inline_style_source], **(parts.update or {})}
         return parts
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        response.inline_style_source = stylesheet.fit(response)
         customised = any(hasattr(response, name) for name in self.CUSTOMISED)
         if customised or getattr(request, "_csp_nonce", None) or settings.CONTENT_SECURITY_POLICY_REPORT_ONLY:
             return super().process_response(request, response)
         if HEADER not in response:
-            response[HEADER] = self.site_policy
+            response[HEADER] = site_policy(response.inline_style_source)
         return response
+
+
+@lru_cache(maxsize=512)
+def site_policy(style_source: str) -> str:
+    """The site's policy allowing one inlined stylesheet (as many as core.stylesheet keeps fitted)."""
+    return build_policy(update={"style-src": [style_source]})

@@ -14,20 +14,71 @@ def inline_styles(html: str) -> list[str]:
     return re.findall(r"<style>(.*?)</style>", html, flags=re.S)
 
 
-def test_every_page_inlines_the_built_stylesheet_and_links_none(client, fact):
-    for url in ["/", "/facts/", fact.get_absolute_url(), "/faq/", "/accounts/login/"]:
-        html = client.get(url).content.decode()
-        assert inline_styles(html) == [stylesheet.css()], url
+def test_every_page_inlines_the_rules_it_can_use_and_links_no_stylesheet(client, fact, faq_entry):
+    pages = {
+        url: client.get(url).content.decode() for url in ["/", fact.get_absolute_url(), "/faq/", "/accounts/login/"]
+    }
+    for url, html in pages.items():
+        (css,) = inline_styles(html)
+        assert ":root{" in css and ".site-header" in css and len(css) < len(stylesheet.css()) * 0.7, url
         assert 'rel="stylesheet"' not in html, url
+    assert ".hero-art" in inline_styles(pages["/"])[0] and ".hero-art" not in inline_styles(pages["/faq/"])[0]
+    assert ".form-control" in inline_styles(pages["/accounts/login/"])[0]
+    assert ".form-control" not in inline_styles(pages[fact.get_absolute_url()])[0]  # a visitor gets no comment form
 
 
-def test_the_policy_allows_the_inlined_stylesheet_by_its_hash_and_nothing_else_inline(client):
-    response = client.get("/")
-    (css,) = inline_styles(response.content.decode())
-    digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
-    directives = dict(part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";"))
-    assert directives["style-src"].split() == ["'self'", f"'sha256-{digest}'"]
-    assert "unsafe-inline" not in response["Content-Security-Policy"]
+def test_the_policy_allows_each_pages_stylesheet_by_its_hash_and_nothing_else_inline(client, fact):
+    allowed = set()
+    for url in ["/", "/faq/", fact.get_absolute_url(), "/accounts/login/"]:
+        response = client.get(url)
+        (css,) = inline_styles(response.content.decode())
+        digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+        directives = dict(part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";"))
+        assert directives["style-src"].split() == ["'self'", f"'sha256-{digest}'"], url
+        assert "unsafe-inline" not in response["Content-Security-Policy"]
+        allowed.add(digest)
+    assert len(allowed) == 4  # each page its own
+
+
+@pytest.mark.parametrize(
+    ("selector", "wanted"),
+    [
+        ("h1", {"h1"}),
+        ("a.status:hover", {"a", ".status"}),
+        (".btn-check:checked+.btn", {".btn-check", ".btn"}),
+        (":not(.btn-check)+.btn:active", {".btn"}),  # what :not() names is not needed
+        ("details[open]>summary", {"details", "summary"}),  # nor whether it is open now
+        (".form-control::-webkit-date-and-time-value", {".form-control"}),
+        (".fact:nth-child(2n) #main", {".fact", "#main"}),
+        (":root", set()),
+        ("*", set()),
+    ],
+)
+def test_a_selector_needs_its_classes_ids_and_elements_and_nothing_a_visitor_changes(selector, wanted):
+    assert stylesheet.needs(selector) == wanted
+
+
+def test_a_page_gets_the_rules_its_classes_ids_and_elements_meet():
+    css, source = stylesheet.for_page('<main id="main" class="container"><p class="lead">Hello</p></main>')
+    assert ".lead{" in css and "p{" in css and ".pagination" not in css and "table" not in css
+    assert "@media(min-width: 576px){.container" in css  # a group keeps what the page can use of it
+    assert source == stylesheet.csp_source(css)
+    # Classes and ids no rule names (a comment's anchor, say) do not make another stylesheet.
+    assert stylesheet.for_page('<p class="lead" id="comment-1">') == stylesheet.for_page('<p class="lead" id="c-2">')
+
+
+def test_what_is_not_a_page_of_ours_is_left_as_it_is(rf):
+    from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+
+    whole = stylesheet.csp_source(stylesheet.css())
+    for response in (
+        HttpResponse("<style>p{}</style><p>", content_type="text/html"),
+        JsonResponse({"style": str(stylesheet.css())}),
+        StreamingHttpResponse(iter([b"<style>", stylesheet.css().encode(), b"</style>"]), content_type="text/html"),
+    ):
+        before = b"" if response.streaming else response.content
+        assert stylesheet.fit(response) == whole
+        assert response.streaming or response.content == before
 
 
 def test_the_stylesheet_keeps_what_the_templates_and_forms_use_and_drops_the_rest():
