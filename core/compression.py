@@ -1,7 +1,7 @@
 """Pages compressed with gzip, in front of everything (the page cache's fast path included).
 
-The stylesheet is inlined in every page (core.stylesheet), so a page is mostly CSS: compressed, it is a
-quarter of its size on a phone's network. Static files are WhiteNoise's, already compressed (Brotli, gzip).
+Every page carries its stylesheet (core.stylesheet): compressed, a page is a quarter to a third of its
+size on a phone's network. Static files are WhiteNoise's, already compressed (Brotli, gzip).
 This is Django's GZipMiddleware at the WSGI level, so kept pages that never reach Django are compressed
 too; like it, it pads the gzip header with random bytes against BREACH (CSRF tokens are masked as well).
 """

@@ -7,9 +7,11 @@ compressed and stays inside the first round trip of a phone's connection. Nothin
 blocks the first paint and no script is needed, which the strict Content-Security-Policy would forbid; the
 policy allows exactly the inlined text by its hash, not 'unsafe-inline'.
 
-A selector is kept when the page has every class, id and element it names. What a visitor changes without a
-new page (:hover, :focus, :checked, details[open]) is not looked at, and nothing inside :not() is required,
-so a rule can only be kept too often, never dropped from a page that uses it. No script on the site adds classes.
+A selector is kept when the page's HTML has every class, id and element the selector names (tbody and the
+like, which browsers add, count as there). What a visitor changes without a new page (:hover, :focus,
+:checked, details[open]) is not looked at, nor what :not() and the like hold, so a rule is kept too often
+rather than dropped. What this cannot see is a class a script adds: no script on the site adds one.
+tests/browser/test_stylesheet.py compares every element's computed style with the whole stylesheet's.
 """
 
 import base64
@@ -44,55 +46,55 @@ def csp_source(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
-# What a page offers a selector: ".name" for each class, "#name" for each id, "name" for each element.
-# Found loosely and fast (data-id= counts as an id): a token too many only keeps a rule the page cannot use.
-CLASS_ATTRIBUTE = re.compile(r"""class=["']([^"']*)""")
-ID_ATTRIBUTE = re.compile(r"""id=["']([^"']*)""")
+# What a page offers a selector: ".name" for each class, "#name" for each id, "name" for each element, and the
+# elements a browser adds itself. Attributes are found loosely and fast, in lower case as every template writes
+# them (data-id= counts as an id): a token too many only keeps a rule the page cannot use. A value stops at "=",
+# "<" or ">", so a member's text ending in "class=" just before a real class attribute cannot swallow it
+# (Django escapes the quotes in what members write).
+CLASS_ATTRIBUTE = re.compile(r"""class\s*=\s*(?:"([^"=<>]*)"|'([^'=<>]*)'|([^\s"'=<>`]+))""")
+ID_ATTRIBUTE = re.compile(r"""id\s*=\s*(?:"([^"=<>]*)"|'([^'=<>]*)'|([^\s"'=<>`]+))""")
 ELEMENT = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
-# What a selector needs, once its attribute tests and pseudo-classes are taken out.
-NAME = re.compile(r"([.#]?)(-?[_a-zA-Z][\w-]*)")
-ATTRIBUTE_TEST = re.compile(r"\[[^\]]*\]")
-PSEUDO = re.compile(r"::?[\w-]+")
+ALWAYS_THERE = {"html", "head", "body", "tbody"}
 
 
 def page_tokens(html: str) -> set[str]:
-    tokens = {"html", "body"}
-    for classes in CLASS_ATTRIBUTE.findall(html):
-        tokens.update("." + name for name in classes.split())
-    tokens.update("#" + name for name in ID_ATTRIBUTE.findall(html))
+    tokens = set(ALWAYS_THERE)
+    for values in CLASS_ATTRIBUTE.findall(html):
+        tokens.update("." + name for value in values for name in value.split())
+    tokens.update("#" + value for values in ID_ATTRIBUTE.findall(html) for value in values if value)
     tokens.update(name.lower() for name in ELEMENT.findall(html))
     return tokens
 
 
-def needs(selector: str) -> frozenset[str]:
-    """The classes, ids and elements a page must have for `selector` to match anything in it."""
-    if "\\" in selector:  # an escaped name; none in our CSS today, and keeping the rule is always safe
-        return frozenset()
-    plain = ATTRIBUTE_TEST.sub("", _without_arguments(selector))
-    plain = PSEUDO.sub("", plain)
-    return frozenset(kind + (name if kind else name.lower()) for kind, name in NAME.findall(plain))
+def needs(selector) -> frozenset[str]:
+    """The classes, ids and elements a page must have for a selector (its text or tinycss2's tokens) to match.
+
+    Only what stands in the selector itself: not what :not(), :nth-child() and the like hold, nor attribute
+    tests, nor pseudo-classes and pseudo-elements, which a visitor changes without a new page."""
+    tokens = tinycss2.parse_component_value_list(selector) if isinstance(selector, str) else selector
+    wanted, previous = set(), None
+    for token in tokens:
+        if token.type == "literal" and token.value == "|":  # a namespace; none in our CSS, keeping is safe
+            return frozenset()
+        if token.type == "hash":
+            wanted.add("#" + token.value)
+        elif token.type == "ident" and previous == ".":
+            wanted.add("." + token.value)
+        elif token.type == "ident" and previous != ":":
+            wanted.add(token.value.lower())
+        previous = token.value if token.type == "literal" else None
+    return frozenset(wanted)
 
 
-def _without_arguments(selector: str) -> str:
-    """The selector without what is inside :not(...), :nth-child(...) and the like."""
-    out, depth = [], 0
-    for char in selector:
-        depth += char == "("
-        if depth == 0:
-            out.append(char)
-        depth -= char == ")" and depth > 0
-    return "".join(out)
-
-
-def _split_selectors(prelude: str) -> list[str]:
-    """A selector list split at its top-level commas."""
-    parts, depth, start = [], 0, 0
-    for at, char in enumerate(prelude):
-        depth += (char == "(") - (char == ")")
-        if char == "," and depth == 0:
-            parts.append(prelude[start:at].strip())
-            start = at + 1
-    return [*parts, prelude[start:].strip()]
+def _selectors(prelude: list) -> tuple[tuple[frozenset[str], str], ...]:
+    """Each selector of a list, with what it needs and its text; commas inside [...] or (...) are blocks' own."""
+    parts = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return tuple((needs(part), tinycss2.serialize(part).strip()) for part in parts)
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,9 @@ class Rule:
         kept = [text for wanted, text in self.selectors if wanted <= tokens]
         return ",".join(kept) + "{" + self.block + "}" if kept else ""
 
+    def words(self) -> frozenset[str]:
+        return frozenset().union(*(wanted for wanted, _text in self.selectors))
+
 
 @dataclass(frozen=True)
 class Group:  # @media, @supports: kept when a rule inside is
@@ -114,6 +119,9 @@ class Group:  # @media, @supports: kept when a rule inside is
         inside = "".join(rule.fitted(tokens) for rule in self.rules)
         return self.prelude + "{" + inside + "}" if inside else ""
 
+    def words(self) -> frozenset[str]:
+        return frozenset().union(*(rule.words() for rule in self.rules))
+
 
 @dataclass(frozen=True)
 class Whole:  # @font-face, @keyframes, @page: kept as written (make css dropped the unused ones)
@@ -122,13 +130,15 @@ class Whole:  # @font-face, @keyframes, @page: kept as written (make css dropped
     def fitted(self, tokens: frozenset[str]) -> str:
         return self.text
 
+    def words(self) -> frozenset[str]:
+        return frozenset()
+
 
 def _parsed(nodes) -> tuple:
     rules = []
     for node in nodes:
         if node.type == "qualified-rule":
-            selectors = tuple((needs(text), text) for text in _split_selectors(tinycss2.serialize(node.prelude)))
-            rules.append(Rule(selectors, tinycss2.serialize(node.content)))
+            rules.append(Rule(_selectors(node.prelude), tinycss2.serialize(node.content)))
         elif node.type == "at-rule" and node.lower_at_keyword in ("media", "supports") and node.content is not None:
             inner = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
             rules.append(Group(f"@{node.at_keyword}{tinycss2.serialize(node.prelude)}", _parsed(inner)))
@@ -145,21 +155,15 @@ def _rules() -> tuple:
 @cache
 def _vocabulary() -> frozenset[str]:
     """Every token some selector needs: a page's other ids and classes cannot change what it gets."""
-    words, rules = set(), list(_rules())
-    while rules:
-        rule = rules.pop()
-        if isinstance(rule, Group):
-            rules.extend(rule.rules)
-        elif isinstance(rule, Rule):
-            for wanted, _text in rule.selectors:
-                words |= wanted
-    return frozenset(words)
+    return frozenset().union(*(rule.words() for rule in _rules()))
 
 
 @lru_cache(maxsize=512)
 def for_tokens(tokens: frozenset[str]) -> tuple[str, str]:
     """The rules a page with these tokens can use, and the CSP source that allows them."""
     text = "".join(rule.fitted(tokens) for rule in _rules())
+    if "</" in text:  # tinycss2 writes escapes out (\3c/ as </); nothing may end the <style> element
+        raise ImproperlyConfigured(f"{settings.SITE_STYLESHEET} has a rule that would close <style>")
     return text, csp_source(text)
 
 
@@ -172,12 +176,12 @@ def fit(response) -> str:
     that allows what the response now inlines (the whole stylesheet's when it inlines nothing of ours)."""
     whole = _inlined_whole()
     if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
-        return csp_source_of_whole()
+        return _whole_source()
     content = response.content
     start = content.find(b"<style>")
     end = start + len(whole)
     if start == -1 or content[start:end] != whole:
-        return csp_source_of_whole()
+        return _whole_source()
     text, source = for_page((content[:start] + content[end:]).decode("utf-8", "replace"))
     response.content = b"".join((content[:start], b"<style>", text.encode(), b"</style>", content[end:]))
     if response.has_header("Content-Length"):
@@ -191,5 +195,5 @@ def _inlined_whole() -> bytes:
 
 
 @cache
-def csp_source_of_whole() -> str:
+def _whole_source() -> str:
     return csp_source(css())

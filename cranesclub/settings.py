@@ -89,16 +89,18 @@ INSTALLED_APPS = [
 ]
 
 # Visitors' cached pages are answered first, before anything else runs (they carry every header the
-# live page had). Then a warning if X-Forwarded-For comes while no proxy is trusted (core.proxies). The next
-# three wrap WhiteNoise, so static files get the security headers too.
+# live page had). Then a warning if X-Forwarded-For comes while no proxy is trusted (core.proxies). What
+# stands above WhiteNoise wraps it, so static files get the security headers too.
 MIDDLEWARE = [
     "pagecache.PageCacheMiddleware",
     "core.middleware.forwarded_for_without_proxies",
     "core.middleware.cross_origin_resource_policy",
+    # Above the policy: the ETag is the page as sent, and a 304 carries no policy of its own (a browser would
+    # put it on the page it kept, whose stylesheet SiteCSPMiddleware cut to fit it: core.stylesheet).
+    "django.middleware.http.ConditionalGetMiddleware",
     "core.middleware.SiteCSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
     "pagecache.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

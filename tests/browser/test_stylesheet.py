@@ -66,6 +66,13 @@ def test_the_fitted_stylesheet_styles_every_public_page_as_the_whole_one_does(un
         inlined = page.evaluate("() => document.querySelector('head style').textContent")
         assert len(inlined) < len(stylesheet.css()), path  # the page carries less than the whole
         assert differences(page) == [], path
+    page.goto("/accounts/login/")  # a form that comes back with its errors
+    page.get_by_label("Username or email").fill("lena")
+    page.get_by_label("Password").fill("not her password")
+    page.get_by_role("button", name="Log in", exact=True).click()
+    page.wait_for_load_state()
+    assert page.locator(".alert, .is-invalid, .invalid-feedback").count() > 0
+    assert differences(page) == [], "log-in with errors"
     page.emulate_media(media="print")
     for path in ["/screenings/demo-club-screening/programme/", "/facts/palme-dor-winner/"]:
         page.goto(path)
@@ -75,6 +82,9 @@ def test_the_fitted_stylesheet_styles_every_public_page_as_the_whole_one_does(un
 def test_the_fitted_stylesheet_styles_every_members_page_as_the_whole_one_does(unguarded, site):
     page = unguarded(375)
     log_in(page, "lena", "Squirrel-1941-x")
+    page.wait_for_load_state()
+    assert page.locator(".alert").count() > 0  # "Successfully signed in"
+    assert differences(page) == [], "the page after logging in, with its message"
     for path in [*MEMBER_PAGES, *ACCOUNT_PAGES]:
         page.goto(path)
         assert differences(page) == [], path

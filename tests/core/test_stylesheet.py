@@ -67,6 +67,61 @@ def test_a_page_gets_the_rules_its_classes_ids_and_elements_meet():
     assert stylesheet.for_page('<p class="lead" id="comment-1">') == stylesheet.for_page('<p class="lead" id="c-2">')
 
 
+CACHED = ("css", "_rules", "_vocabulary", "for_tokens", "_inlined_whole", "_whole_source")
+
+
+@pytest.fixture
+def built(settings, tmp_path):
+    """Pretend `make css` built the given text."""
+
+    def build(text: str):
+        settings.SITE_STYLESHEET = tmp_path / "site.css"
+        settings.SITE_STYLESHEET.write_text(text)
+        for name in CACHED:
+            getattr(stylesheet, name).cache_clear()
+
+    yield build
+    for name in CACHED:
+        getattr(stylesheet, name).cache_clear()
+
+
+def test_selectors_are_read_as_css_not_as_text(built):
+    built(
+        'a[title="x,y"],p{color:red}.x{color:blue}svg|a{fill:red}.table>tbody>tr{color:green}'
+        "@media (min-width:1px){.x{color:red}p{margin:0}}@font-face{font-family:f;src:local(f)}"
+    )
+    css, _source = stylesheet.for_page("<p>Hello</p>")
+    # A comma inside an attribute test does not split the selector; a namespaced one is always kept.
+    assert css == "p{color:red}svg|a{fill:red}@media (min-width:1px){p{margin:0}}@font-face{font-family:f;src:local(f)}"
+    css, _source = stylesheet.for_page('<TABLE class="table"><tr><td>1</td></tr></TABLE>')  # the browser adds tbody
+    assert ".table>tbody>tr{color:green}" in css
+
+
+def test_a_rule_that_would_close_the_style_element_is_refused(built):
+    built('p{content:"\\3c/style>"}')  # an escape tinycss2 writes out as </style>
+    with pytest.raises(Exception, match="close <style>"):
+        stylesheet.for_page("<p>")
+
+
+def test_text_ending_in_class_equals_cannot_hide_the_next_class_attribute():
+    tokens = stylesheet.page_tokens('<input value="x class=" class="form-control" id=\'main\'>')
+    assert {".form-control", "#main"} <= tokens
+
+
+def test_a_fitted_page_keeps_a_true_length_and_etag_and_its_304_no_policy_of_its_own(client, fact):
+    import hashlib as md5_hash
+
+    from django.utils.cache import quote_etag
+
+    response = client.get("/facts/?q=palme")  # searches are not kept: Django answers them and their 304s
+    assert int(response["Content-Length"]) == len(response.content)
+    assert response["ETag"] == quote_etag(md5_hash.md5(response.content, usedforsecurity=False).hexdigest())
+    again = client.get("/facts/?q=palme", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+    # A browser would put a 304's policy on the page it kept, whose stylesheet has another hash than the whole.
+    assert "Content-Security-Policy" not in again
+
+
 def test_what_is_not_a_page_of_ours_is_left_as_it_is(rf):
     from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 

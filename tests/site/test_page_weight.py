@@ -38,11 +38,12 @@ def compressed_size(client, url: str) -> int:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_a_page_with_its_css_and_js_stays_under_25_kb_compressed(path, fact, screening):
-    """The stylesheet is inlined (core.stylesheet): the page is most of it. `make lighthouse` measures the rest."""
+def test_a_page_with_its_css_and_js_arrives_in_the_first_round_trip(path, fact, screening):
+    """A new connection's first round trip brings 10 segments of 1460 bytes, about 14 KB with the headers:
+    a page within it paints one round trip sooner on a slow phone. The budget is 25 KB (`make lighthouse`)."""
     client = Client()
     total = compressed_size(client, path) + sum(compressed_size(client, url) for url in assets_of(client, path).files)
-    assert 0 < total < 25_000, f"{path}: {total} bytes"
+    assert 0 < total < 13_500, f"{path}: {total} bytes"
 
 
 @pytest.mark.parametrize("path", PAGES)
