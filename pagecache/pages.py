@@ -29,6 +29,7 @@ from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
 from django.utils.cache import quote_etag
+from django.utils.http import parse_etags
 
 from pagecache import memory
 from pagecache.internals import headers_of, preload, with_headers
@@ -189,10 +190,17 @@ class PageCacheMiddleware:
         memory.keep(key, page, page["expires"])
 
 
+def _same(etag: str, if_none_match: str) -> bool:
+    """Weak comparison, as for If-None-Match (RFC 9110): the page leaves gzipped with its ETag weakened
+    (core.compression), and that W/"..." is what a browser sends back."""
+    mine = etag.removeprefix("W/")
+    return any(tag == "*" or tag.removeprefix("W/") == mine for tag in parse_etags(if_none_match))
+
+
 def _replay(request, page: dict) -> HttpResponse:
     headers = page["headers"]
     etag = headers.get("etag", (None, None))[1]
-    if etag and request.headers.get("If-None-Match") == etag:
+    if etag and _same(etag, request.headers.get("If-None-Match", "")):
         kept = ("etag", "cache-control", "vary", "content-security-policy")
         return with_headers(HttpResponseNotModified(), {name: headers[name] for name in kept if name in headers})
     return with_headers(HttpResponse(page["content"]), headers)
