@@ -1,11 +1,10 @@
-"""Each page inlines only the rules it can use (core.stylesheet.fit): in a browser, every element of every page
-is styled exactly as the whole stylesheet would style it."""
+"""Each visitor's page inlines only the rules it can use (core.stylesheet.fit): in a browser, every element of
+every page is styled exactly as the whole stylesheet would style it. (Members' pages carry the whole.)"""
 
 import pytest
 
 from core import stylesheet
-from tests.browser.conftest import log_in
-from tests.browser.test_quality import ACCOUNT_PAGES, MEMBER_PAGES, PUBLIC_PAGES
+from tests.browser.test_quality import PUBLIC_PAGES
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -77,14 +76,3 @@ def test_the_fitted_stylesheet_styles_every_public_page_as_the_whole_one_does(un
     for path in ["/screenings/demo-club-screening/programme/", "/facts/palme-dor-winner/"]:
         page.goto(path)
         assert differences(page) == [], f"{path} printed"
-
-
-def test_the_fitted_stylesheet_styles_every_members_page_as_the_whole_one_does(unguarded, site):
-    page = unguarded(375)
-    log_in(page, "lena", "Squirrel-1941-x")
-    page.wait_for_load_state()
-    assert page.locator(".alert").count() > 0  # "Successfully signed in"
-    assert differences(page) == [], "the page after logging in, with its message"
-    for path in [*MEMBER_PAGES, *ACCOUNT_PAGES]:
-        page.goto(path)
-        assert differences(page) == [], path
